@@ -1,0 +1,101 @@
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// A language that the runtime runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// CPython 3.12 compiled to WASI.
+    Python,
+    /// QuickJS compiled to WASI, with a Node-like `console`, `process` and `require`.
+    JavaScript,
+}
+
+impl Language {
+    /// Every language, in a stable order.
+    pub const ALL: [Language; 2] = [Language::Python, Language::JavaScript];
+
+    /// The language of a file, from its extension: `.py`, or `.js`, `.mjs`, `.cjs`.
+    pub fn from_path(path: &str) -> Option<Language> {
+        let (_, extension) = path.rsplit_once('.')?;
+        match extension {
+            "py" => Some(Language::Python),
+            "js" | "mjs" | "cjs" => Some(Language::JavaScript),
+            _ => None,
+        }
+    }
+
+    /// The lowercase name used on the command line and in the API.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Python => "python",
+            Language::JavaScript => "javascript",
+        }
+    }
+
+    /// The guest's command line for running `entry` (a path relative to the working directory).
+    pub(crate) fn argv(self, entry: &str) -> Vec<String> {
+        match self {
+            Language::Python => vec!["python".to_owned(), entry.to_owned()],
+            Language::JavaScript => vec!["node".to_owned(), entry.to_owned()],
+        }
+    }
+
+    /// The guest's environment. The host's environment never reaches the guest.
+    pub(crate) fn env(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            // Unbuffered, so that a run stopped at a limit still shows everything it printed;
+            // no bytecode files, since the scratch copy is thrown away after the run anyway.
+            Language::Python => &[("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1")],
+            Language::JavaScript => &[],
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error of parsing a [`Language`] from a string.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?} (expected python or javascript)")]
+pub struct UnknownLanguage(pub String);
+
+impl FromStr for Language {
+    type Err = UnknownLanguage;
+
+    /// Accepts the names and the usual aliases: `python`, `py`, `javascript`, `js`, `node`.
+    fn from_str(s: &str) -> Result<Language, UnknownLanguage> {
+        match s.to_ascii_lowercase().as_str() {
+            "python" | "py" | "python3" => Ok(Language::Python),
+            "javascript" | "js" | "node" => Ok(Language::JavaScript),
+            _ => Err(UnknownLanguage(s.to_owned())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extensions() {
+        assert_eq!(Language::from_path("a/b.py"), Some(Language::Python));
+        assert_eq!(Language::from_path("main.mjs"), Some(Language::JavaScript));
+        assert_eq!(Language::from_path("main.cjs"), Some(Language::JavaScript));
+        assert_eq!(Language::from_path("Main.java"), None);
+        assert_eq!(Language::from_path("Makefile"), None);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for language in Language::ALL {
+            assert_eq!(language.name().parse::<Language>(), Ok(language));
+        }
+        assert!("cobol".parse::<Language>().is_err());
+    }
+}

@@ -1,0 +1,53 @@
+//! codebox's runtime: runs untrusted Python and JavaScript inside wasmtime, under hard limits,
+//! seeing only the files it is given.
+//!
+//! Python is CPython 3.12 compiled to WASI, JavaScript is QuickJS compiled to WASI (see the
+//! `codebox-interpreters` crate for where each comes from). Every run gets:
+//!
+//! * a fresh interpreter instance, from a module compiled once per machine and cached;
+//! * a private scratch copy of its files as its filesystem, with the entry file's folder as
+//!   working directory, and nothing else of the host: no host paths, no environment
+//!   variables, no network;
+//! * a wall-clock deadline (epoch interruption), a fuel budget, a memory cap and caps on
+//!   stdout and stderr ([`Limits`]).
+//!
+//! Whatever the program does, [`Runtime::run`] answers an [`ExecutionResult`]: its output
+//! (kept when it is stopped), exit code, [`Termination`], wall time, fuel and peak memory.
+//! Errors ([`Error`]) are reserved for requests that cannot run at all.
+//!
+//! # Example
+//!
+//! ```
+//! use codebox_runtime::{Language, Runtime, RunRequest, Termination};
+//!
+//! # fn main() -> Result<(), codebox_runtime::Error> {
+//! let runtime = Runtime::builder().build()?;
+//! let request = RunRequest::new(Language::JavaScript, "main.js")
+//!     .file("main.js", "const { twice } = require('./lib/twice');\nconsole.log(twice(21));")
+//!     .file("lib/twice.js", "exports.twice = (n) => n * 2;");
+//! let result = runtime.run(&request)?;
+//! assert_eq!(result.stdout, "42\n");
+//! assert_eq!(result.termination, Termination::Exited);
+//! assert_eq!(result.exit_code, Some(0));
+//! # Ok(())
+//! # }
+//! ```
+#![deny(missing_docs)]
+
+mod engine;
+mod error;
+mod host_fs;
+mod language;
+mod limits;
+mod module_cache;
+mod outcome;
+mod output;
+mod request;
+mod runtime;
+
+pub use self::error::{Error, Result};
+pub use self::language::{Language, UnknownLanguage};
+pub use self::limits::Limits;
+pub use self::outcome::{ExecutionResult, Termination};
+pub use self::request::RunRequest;
+pub use self::runtime::{ProgressFn, Runtime, RuntimeBuilder};

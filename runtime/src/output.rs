@@ -1,0 +1,155 @@
+//! Capped capture of the guest's stdout and stderr.
+
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use wasmtime_wasi::cli::{IsTerminal, StdoutStream};
+use wasmtime_wasi::p2::{OutputStream, Pollable, StreamError, StreamResult};
+
+/// How much the guest may hand over in one write; WASI streams use 4 KiB chunks anyway.
+const WRITE_PERMIT: usize = 64 * 1024;
+
+/// One output stream of a run: keeps the first `cap` bytes and stops the program when it
+/// writes beyond them.
+///
+/// Stopping, rather than silently dropping the rest, matters for two reasons: a program stuck
+/// printing in a loop ends at once instead of burning its whole time budget, and the result
+/// says plainly that the output is incomplete ([`Termination::OutputLimit`](crate::Termination)).
+#[derive(Clone, Debug)]
+pub(crate) struct CappedPipe {
+    inner: Arc<Mutex<Captured>>,
+}
+
+#[derive(Debug)]
+struct Captured {
+    bytes: Vec<u8>,
+    cap: usize,
+    truncated: bool,
+}
+
+/// What a stream captured.
+#[derive(Debug)]
+pub(crate) struct Capture {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) truncated: bool,
+}
+
+impl CappedPipe {
+    pub(crate) fn new(cap: u64) -> Self {
+        let cap = usize::try_from(cap).unwrap_or(usize::MAX);
+        CappedPipe { inner: Arc::new(Mutex::new(Captured { bytes: Vec::new(), cap, truncated: false })) }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Captured> {
+        // A panic while holding this lock cannot leave the buffer half-written in a way that
+        // matters (it only ever grows), so a poisoned lock is still usable.
+        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Appends what fits; returns false when `data` did not fit entirely.
+    fn push(&self, data: &[u8]) -> bool {
+        let mut captured = self.lock();
+        let room = captured.cap.saturating_sub(captured.bytes.len());
+        if data.len() <= room {
+            captured.bytes.extend_from_slice(data);
+            true
+        } else {
+            captured.bytes.extend_from_slice(&data[..room]);
+            captured.truncated = true;
+            false
+        }
+    }
+
+    /// Whether the guest tried to write past the cap.
+    pub(crate) fn truncated(&self) -> bool {
+        self.lock().truncated
+    }
+
+    /// Everything captured so far.
+    pub(crate) fn take(&self) -> Capture {
+        let mut captured = self.lock();
+        Capture { bytes: std::mem::take(&mut captured.bytes), truncated: captured.truncated }
+    }
+}
+
+impl IsTerminal for CappedPipe {
+    fn is_terminal(&self) -> bool {
+        false
+    }
+}
+
+impl StdoutStream for CappedPipe {
+    fn p2_stream(&self) -> Box<dyn OutputStream> {
+        Box::new(self.clone())
+    }
+
+    fn async_stream(&self) -> Box<dyn tokio::io::AsyncWrite + Send + Sync> {
+        Box::new(self.clone())
+    }
+}
+
+#[wasmtime_wasi::async_trait]
+impl Pollable for CappedPipe {
+    async fn ready(&mut self) {}
+}
+
+impl OutputStream for CappedPipe {
+    fn write(&mut self, bytes: Bytes) -> StreamResult<()> {
+        if self.push(&bytes) {
+            Ok(())
+        } else {
+            Err(StreamError::trap("output limit exceeded"))
+        }
+    }
+
+    fn flush(&mut self) -> StreamResult<()> {
+        Ok(())
+    }
+
+    fn check_write(&mut self) -> StreamResult<usize> {
+        Ok(WRITE_PERMIT)
+    }
+}
+
+impl tokio::io::AsyncWrite for CappedPipe {
+    fn poll_write(self: Pin<&mut Self>, _cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        if self.push(buf) {
+            Poll::Ready(Ok(buf.len()))
+        } else {
+            Poll::Ready(Err(std::io::Error::other("output limit exceeded")))
+        }
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_first_bytes_and_flags_the_overflow() {
+        let mut pipe = CappedPipe::new(5);
+        pipe.write(Bytes::from_static(b"abc")).unwrap();
+        assert!(!pipe.truncated());
+        assert!(pipe.write(Bytes::from_static(b"defg")).is_err());
+        let capture = pipe.take();
+        assert_eq!(capture.bytes, b"abcde");
+        assert!(capture.truncated);
+    }
+
+    #[test]
+    fn exactly_full_is_not_truncated() {
+        let mut pipe = CappedPipe::new(3);
+        pipe.write(Bytes::from_static(b"abc")).unwrap();
+        assert!(!pipe.take().truncated);
+    }
+}

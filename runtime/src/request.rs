@@ -1,0 +1,169 @@
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+
+use crate::{Error, Language, Limits, Result};
+
+/// Longest accepted file path, in bytes.
+pub(crate) const MAX_PATH_BYTES: usize = 1024;
+/// Deepest accepted file path, in segments.
+pub(crate) const MAX_PATH_DEPTH: usize = 32;
+
+/// One execution: a language, an entry file, the files the program may see, its stdin and its
+/// limits.
+///
+/// [`RunRequest::new`] starts with:
+/// * no files (add at least the entry file with [`file`](RunRequest::file));
+/// * empty stdin;
+/// * [`Limits::default()`] (30 s, 128 MiB, 1 MiB of stdout and of stderr, a fuel budget).
+///
+/// Paths are relative and use `/` (`utils/helper.py`). The program's working directory is the
+/// entry file's folder; the whole file set is also visible at `/workspace`.
+#[derive(Debug, Clone)]
+pub struct RunRequest {
+    language: Language,
+    entry: String,
+    files: BTreeMap<String, Bytes>,
+    stdin: Bytes,
+    limits: Limits,
+}
+
+impl RunRequest {
+    /// A request to run `entry` (a path among the files) as `language`.
+    pub fn new(language: Language, entry: impl Into<String>) -> Self {
+        RunRequest {
+            language,
+            entry: entry.into(),
+            files: BTreeMap::new(),
+            stdin: Bytes::new(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Adds (or replaces) a file that the program can see.
+    pub fn file(mut self, path: impl Into<String>, contents: impl Into<Bytes>) -> Self {
+        self.files.insert(path.into(), contents.into());
+        self
+    }
+
+    /// Adds every file of `files`.
+    pub fn files<P: Into<String>, C: Into<Bytes>>(mut self, files: impl IntoIterator<Item = (P, C)>) -> Self {
+        self.files.extend(files.into_iter().map(|(p, c)| (p.into(), c.into())));
+        self
+    }
+
+    /// Sets what the program reads from stdin.
+    pub fn stdin(mut self, stdin: impl Into<Bytes>) -> Self {
+        self.stdin = stdin.into();
+        self
+    }
+
+    /// Sets the limits.
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The language.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// The entry file's path.
+    pub fn entry(&self) -> &str {
+        &self.entry
+    }
+
+    /// The files, by path.
+    pub fn file_set(&self) -> &BTreeMap<String, Bytes> {
+        &self.files
+    }
+
+    /// The program's stdin.
+    pub fn stdin_bytes(&self) -> &Bytes {
+        &self.stdin
+    }
+
+    /// The limits of this run.
+    pub fn limit_values(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Checks the paths, that the entry is one of the files, and the limits.
+    pub(crate) fn validate(&self) -> Result<()> {
+        self.limits.validate()?;
+        for path in self.files.keys() {
+            validate_path(path)?;
+        }
+        if !self.files.contains_key(&self.entry) {
+            return Err(Error::InvalidRequest(format!("the entry file {:?} is not among the files", self.entry)));
+        }
+        Ok(())
+    }
+
+    /// The entry's folder (the working directory), `""` for the top level, and its file name.
+    pub(crate) fn entry_parts(&self) -> (&str, &str) {
+        self.entry.rsplit_once('/').unwrap_or(("", &self.entry))
+    }
+}
+
+/// Accepts a relative, normalised path: `/`-separated segments that are not empty, `.` or `..`,
+/// without backslashes, NUL or control characters, within the length and depth bounds.
+pub(crate) fn validate_path(path: &str) -> Result<()> {
+    let reject = |why: &str| Err(Error::InvalidRequest(format!("invalid file path {path:?}: {why}")));
+    if path.is_empty() {
+        return reject("it is empty");
+    }
+    if path.len() > MAX_PATH_BYTES {
+        return reject("it is too long");
+    }
+    if path.starts_with('/') {
+        return reject("it must be relative");
+    }
+    if path.chars().any(|c| c.is_control() || c == '\\') {
+        return reject("it contains a control character or a backslash");
+    }
+    let mut depth = 0;
+    for segment in path.split('/') {
+        depth += 1;
+        match segment {
+            "" => return reject("it has an empty segment"),
+            "." | ".." => return reject("it has a `.` or `..` segment"),
+            _ => {}
+        }
+    }
+    if depth > MAX_PATH_DEPTH {
+        return reject("it is too deep");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn good_paths() {
+        for path in ["main.py", "utils/helper.py", "a/b/c/d.js", ".hidden", "x..y"] {
+            validate_path(path).unwrap();
+        }
+    }
+
+    #[test]
+    fn bad_paths() {
+        for path in ["", "/etc/passwd", "../x", "a/../b", "a//b", "./a", "a/", "a\0b", "a\\b", "a\nb"] {
+            assert!(validate_path(path).is_err(), "{path:?} was accepted");
+        }
+        assert!(validate_path(&"a/".repeat(40).trim_end_matches('/').to_owned()).is_err());
+        assert!(validate_path(&"a".repeat(2000)).is_err());
+    }
+
+    #[test]
+    fn entry_must_be_a_file() {
+        let request = RunRequest::new(Language::Python, "main.py").file("other.py", "");
+        assert!(matches!(request.validate(), Err(Error::InvalidRequest(_))));
+        let request = RunRequest::new(Language::Python, "sub/main.py").file("sub/main.py", "");
+        request.validate().unwrap();
+        assert_eq!(request.entry_parts(), ("sub", "main.py"));
+    }
+}

@@ -1,0 +1,283 @@
+use std::collections::HashMap;
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use wasmtime::{Engine, InstancePre, Linker, Store, UpdateDeadline};
+use wasmtime_wasi::WasiCtxBuilder;
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::p2::pipe::MemoryInputPipe;
+
+use crate::host_fs::{CacheDir, SandboxDir};
+use crate::limits::MemoryLimiter;
+use crate::outcome::{Observed, classify};
+use crate::output::CappedPipe;
+use crate::{Error, ExecutionResult, Language, Result, RunRequest, engine, module_cache};
+
+/// Receives progress lines of slow one-time work (fetching or compiling an interpreter).
+pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// Runs guest programs. Build one per process and share it: it is cheap to clone and safe to
+/// use from many threads at once.
+///
+/// Each interpreter is prepared on first use (fetched and verified if needed, compiled once
+/// per machine into the module cache, linked once), or ahead of time with
+/// [`Runtime::prepare`]. Each run then gets a fresh instance, its own scratch copy of the files
+/// and its own limits; nothing is shared between runs.
+#[derive(Clone)]
+pub struct Runtime {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    engine: Engine,
+    cache: CacheDir,
+    progress: ProgressFn,
+    prepared: Mutex<HashMap<Language, InstancePre<GuestState>>>,
+}
+
+/// The state of one guest's store.
+struct GuestState {
+    wasi: WasiP1Ctx,
+    limiter: MemoryLimiter,
+}
+
+impl fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Runtime").field("cache_dir", &self.inner.cache.path()).finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`Runtime`].
+///
+/// [`Runtime::builder`] starts with:
+/// * the cache directory `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else
+///   `~/.cache/codebox`;
+/// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (4 MiB);
+/// * progress lines printed to stderr.
+pub struct RuntimeBuilder {
+    cache_dir: Option<PathBuf>,
+    wasm_stack_bytes: usize,
+    progress: ProgressFn,
+}
+
+impl fmt::Debug for RuntimeBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RuntimeBuilder")
+            .field("cache_dir", &self.cache_dir)
+            .field("wasm_stack_bytes", &self.wasm_stack_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RuntimeBuilder {
+    /// The default wasm stack: deep enough for CPython's own recursion limit (1000 frames)
+    /// and for several thousand nested JavaScript calls.
+    pub const DEFAULT_WASM_STACK_BYTES: usize = 4 << 20;
+
+    /// Keeps verified interpreters and compiled modules in `dir`.
+    pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.cache_dir = Some(dir.into());
+        self
+    }
+
+    /// Sets the size of the wasm stack. wasmtime fixes it per engine, so it holds for every
+    /// run of this runtime; running out of it ends a run with the language's stack-overflow
+    /// error.
+    pub fn wasm_stack_bytes(mut self, bytes: usize) -> Self {
+        self.wasm_stack_bytes = bytes;
+        self
+    }
+
+    /// Sends progress lines to `progress` instead of stderr.
+    pub fn progress(mut self, progress: impl Fn(&str) + Send + Sync + 'static) -> Self {
+        self.progress = Arc::new(progress);
+        self
+    }
+
+    /// Builds the runtime. Interpreters are not touched until first used.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Engine`] when wasmtime rejects the configuration (a stack size of zero, say).
+    pub fn build(self) -> Result<Runtime> {
+        if self.wasm_stack_bytes < 64 * 1024 {
+            return Err(Error::InvalidRequest("the wasm stack must be at least 64 KiB".to_owned()));
+        }
+        let engine = engine::new_engine(self.wasm_stack_bytes)?;
+        let cache = self.cache_dir.map_or_else(CacheDir::from_env, CacheDir::new);
+        Ok(Runtime {
+            inner: Arc::new(Inner { engine, cache, progress: self.progress, prepared: Mutex::default() }),
+        })
+    }
+}
+
+impl Runtime {
+    /// A builder with the defaults listed on [`RuntimeBuilder`].
+    pub fn builder() -> RuntimeBuilder {
+        RuntimeBuilder {
+            cache_dir: None,
+            wasm_stack_bytes: RuntimeBuilder::DEFAULT_WASM_STACK_BYTES,
+            progress: Arc::new(|line| eprintln!("{line}")),
+        }
+    }
+
+    /// Prepares `language` now instead of on its first run: obtains and verifies the
+    /// interpreter, compiles it into the module cache if needed, and links it.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Interpreter`] when the interpreter cannot be obtained or verified,
+    /// [`Error::Engine`] or [`Error::Io`] when it cannot be compiled or cached.
+    pub fn prepare(&self, language: Language) -> Result<()> {
+        self.instance_pre(language).map(drop)
+    }
+
+    /// The cache directory in use.
+    pub fn cache_dir(&self) -> &std::path::Path {
+        self.inner.cache.path()
+    }
+
+    fn instance_pre(&self, language: Language) -> Result<InstancePre<GuestState>> {
+        // The lock is held while preparing, so that concurrent first runs compile once.
+        let mut prepared = self.inner.prepared.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(pre) = prepared.get(&language) {
+            return Ok(pre.clone());
+        }
+        let pre = self.link(language)?;
+        prepared.insert(language, pre.clone());
+        Ok(pre)
+    }
+
+    fn link(&self, language: Language) -> Result<InstancePre<GuestState>> {
+        let inner = &self.inner;
+        let module = match language {
+            Language::Python => {
+                let sha256 = codebox_interpreters::python::SHA256;
+                module_cache::load(&inner.engine, &inner.cache, "python-3.12.0", sha256, || {
+                    let path = codebox_interpreters::python::ensure(inner.cache.path(), &*inner.progress)?;
+                    let bytes = inner.cache.read(&path)?;
+                    // Checked again here: these are the bytes that get compiled.
+                    let actual = codebox_interpreters::sha256_hex(&bytes);
+                    if actual != sha256 {
+                        return Err(codebox_interpreters::Error::ChecksumMismatch {
+                            what: codebox_interpreters::python::FILE_NAME,
+                            expected: sha256,
+                            actual,
+                        }
+                        .into());
+                    }
+                    (inner.progress)("codebox: compiling CPython for this machine (once; it is cached)");
+                    Ok(bytes)
+                })?
+            }
+            Language::JavaScript => {
+                let wasm = codebox_interpreters::quickjs::WASM;
+                let sha256 = codebox_interpreters::sha256_hex(wasm);
+                module_cache::load(&inner.engine, &inner.cache, codebox_interpreters::quickjs::NAME, &sha256, || {
+                    Ok(wasm.to_vec())
+                })?
+            }
+        };
+        let mut linker = Linker::new(&inner.engine);
+        wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| &mut state.wasi)
+            .map_err(Error::engine("linking WASI"))?;
+        linker.instantiate_pre(&module).map_err(Error::engine("linking the interpreter"))
+    }
+
+    /// Runs one request to completion and describes how it went.
+    ///
+    /// This blocks the calling thread for at most the request's timeout (plus the time to
+    /// prepare the interpreter on its first use). The guest runs on its own executor, so this
+    /// may be called from many threads at once; from async code, call it inside
+    /// `spawn_blocking`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidRequest`] for a bad path, a missing entry file or limits out of range;
+    /// the errors of [`Runtime::prepare`]; [`Error::Io`] when the scratch copy cannot be
+    /// written. Whatever the program does is a successful [`ExecutionResult`].
+    pub fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {
+        let started = Instant::now();
+        request.validate()?;
+        let language = request.language();
+        let limits = *request.limit_values();
+        let pre = self.instance_pre(language)?;
+
+        let (work_dir, file_name) = request.entry_parts();
+        let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
+        let stdout = CappedPipe::new(limits.stdout_bytes);
+        let stderr = CappedPipe::new(limits.stderr_bytes);
+        let mut wasi = WasiCtxBuilder::new();
+        wasi.args(&language.argv(file_name))
+            .envs(language.env())
+            .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
+            .stdout(stdout.clone())
+            .stderr(stderr.clone())
+            // Files are local scratch copies: doing their I/O inline is faster than handing
+            // each call to a blocking thread.
+            .allow_blocking_current_thread(true);
+        sandbox.preopen(&mut wasi)?;
+
+        let state = GuestState { wasi: wasi.build_p1(), limiter: MemoryLimiter::new(limits.memory_bytes) };
+        let mut store = Store::new(&self.inner.engine, state);
+        store.limiter(|state| &mut state.limiter);
+        store.set_fuel(limits.fuel).map_err(Error::engine("setting the fuel budget"))?;
+        let deadline = Instant::now() + limits.timeout;
+        store.set_epoch_deadline(1);
+        store.epoch_deadline_callback(move |_| {
+            Ok(if Instant::now() >= deadline {
+                UpdateDeadline::Interrupt
+            } else {
+                // Yielding once per tick lets the executor's timer fire, and lets a future
+                // caller cancel a run by dropping it.
+                UpdateDeadline::Yield(1)
+            })
+        });
+
+        let executor = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .map_err(Error::io("starting the guest executor for", PathBuf::new()))?;
+        let call = executor.block_on(async {
+            let run = async {
+                let instance = pre.instantiate_async(&mut store).await?;
+                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+                start.call_async(&mut store, ()).await
+            };
+            // A guest blocked in a host call (sleeping, say) never reaches an epoch check;
+            // the executor's timer covers that case.
+            tokio::time::timeout_at(deadline.into(), run).await.ok()
+        });
+
+        let observed = Observed {
+            call,
+            output_overflowed: stdout.truncated() || stderr.truncated(),
+            memory_refused: store.data().limiter.refused(),
+        };
+        let fuel_left = store.get_fuel().unwrap_or(0);
+        let peak_memory_bytes = store.data().limiter.peak();
+        drop(store);
+        drop(sandbox);
+
+        let verdict = classify(language, observed);
+        let out = stdout.take();
+        let mut err = stderr.take();
+        if let Some(note) = verdict.stderr_note {
+            err.bytes.extend_from_slice(note.as_bytes());
+        }
+        Ok(ExecutionResult {
+            language,
+            stdout: String::from_utf8_lossy(&out.bytes).into_owned(),
+            stderr: String::from_utf8_lossy(&err.bytes).into_owned(),
+            exit_code: verdict.exit_code,
+            termination: verdict.termination,
+            wall_time: started.elapsed(),
+            fuel_consumed: limits.fuel.saturating_sub(fuel_left),
+            peak_memory_bytes,
+            stdout_truncated: out.truncated,
+            stderr_truncated: err.truncated,
+        })
+    }
+}
