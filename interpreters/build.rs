@@ -16,7 +16,8 @@ const LLVM_AR: &str = "llvm-ar-14";
 const WASI_INCLUDE: &str = "/usr/include/wasm32-wasi";
 
 fn main() {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let guest = manifest_dir.join("quickjs-guest");
     for watched in ["Cargo.toml", "Cargo.lock", "src"] {
         println!("cargo:rerun-if-changed={}", guest.join(watched).display());
@@ -29,12 +30,22 @@ fn main() {
     let mut build = Command::new(cargo);
     build
         .current_dir(&guest)
-        .args(["build", "--release", "--locked", "--target", TARGET, "--target-dir"])
+        .args([
+            "build",
+            "--release",
+            "--locked",
+            "--target",
+            TARGET,
+            "--target-dir",
+        ])
         .arg(&target_dir)
         .env("RQUICKJS_SYS_NO_WASI_SDK", "1")
         .env("CC_wasm32_wasip1", CLANG)
         .env("AR_wasm32_wasip1", LLVM_AR)
-        .env("CFLAGS_wasm32_wasip1", format!("-nostdlibinc -isystem {WASI_INCLUDE}"))
+        .env(
+            "CFLAGS_wasm32_wasip1",
+            format!("-nostdlibinc -isystem {WASI_INCLUDE}"),
+        )
         // QuickJS gets a large shadow stack so that deep recursion exhausts wasmtime's
         // native stack first, which the runtime reports as a clean stack-overflow error.
         .env("CARGO_ENCODED_RUSTFLAGS", "-Clink-arg=-zstack-size=8388608");
@@ -52,9 +63,15 @@ fn main() {
         build.env_remove(var);
     }
     let status = build.status().expect("running cargo for the QuickJS guest");
-    assert!(status.success(), "building the QuickJS guest failed (see the output above)");
+    assert!(
+        status.success(),
+        "building the QuickJS guest failed (see the output above)"
+    );
 
-    let built = target_dir.join(TARGET).join("release").join("quickjs-guest.wasm");
+    let built = target_dir
+        .join(TARGET)
+        .join("release")
+        .join("quickjs-guest.wasm");
     std::fs::copy(&built, out_dir.join("quickjs.wasm"))
         .unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
 }
@@ -63,8 +80,14 @@ fn main() {
 /// that `cargo build`, `cargo test` and `cargo clippy` build the guest once between them.
 fn shared_target_dir(out_dir: &Path) -> PathBuf {
     // OUT_DIR is <target>[/<triple>]/<profile>/build/<package>-<hash>/out.
-    let profile_dir = out_dir.ancestors().nth(3).expect("OUT_DIR has the usual shape");
-    profile_dir.parent().unwrap_or(profile_dir).join("quickjs-guest")
+    let profile_dir = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR has the usual shape");
+    profile_dir
+        .parent()
+        .unwrap_or(profile_dir)
+        .join("quickjs-guest")
 }
 
 /// Fails early, with the fix, when the system packages that the guest needs are missing.

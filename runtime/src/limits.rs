@@ -152,7 +152,11 @@ const MAX_TABLE_ELEMENTS: usize = 1 << 20;
 
 impl MemoryLimiter {
     pub(crate) fn new(limit_bytes: u64) -> Self {
-        MemoryLimiter { limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX), peak: 0, refused: false }
+        MemoryLimiter {
+            limit: usize::try_from(limit_bytes).unwrap_or(usize::MAX),
+            peak: 0,
+            refused: false,
+        }
     }
 
     /// The largest linear memory the guest had, in bytes.
@@ -167,9 +171,19 @@ impl MemoryLimiter {
 }
 
 impl wasmtime::ResourceLimiter for MemoryLimiter {
-    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn memory_growing(
+        &mut self,
+        current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         if desired > self.limit {
-            tracing::debug!("error.type" = "memory_limit_exceeded", current, desired, limit = self.limit);
+            tracing::debug!(
+                "error.type" = "memory_limit_exceeded",
+                current,
+                desired,
+                limit = self.limit
+            );
             self.refused = true;
             return Ok(false);
         }
@@ -177,7 +191,12 @@ impl wasmtime::ResourceLimiter for MemoryLimiter {
         Ok(true)
     }
 
-    fn table_growing(&mut self, _current: usize, desired: usize, _maximum: Option<usize>) -> wasmtime::Result<bool> {
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
         Ok(desired <= MAX_TABLE_ELEMENTS)
     }
 }

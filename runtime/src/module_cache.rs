@@ -40,17 +40,26 @@ pub(crate) fn load(
         }
     }
     let bytes = wasm()?;
-    tracing::info!(name, "compiling the interpreter module once for this machine");
-    let compiled = engine.precompile_module(&bytes).map_err(Error::engine("compiling the interpreter"))?;
+    tracing::info!(
+        name,
+        "compiling the interpreter module once for this machine"
+    );
+    let compiled = engine
+        .precompile_module(&bytes)
+        .map_err(Error::engine("compiling the interpreter"))?;
     cache.write_atomic(&path, &compiled)?;
     deserialize(engine, &path)
 }
 
-#[expect(unsafe_code, reason = "loading precompiled code is unsafe by nature; see SAFETY")]
+#[expect(
+    unsafe_code,
+    reason = "loading precompiled code is unsafe by nature; see SAFETY"
+)]
 fn deserialize(engine: &Engine, path: &Path) -> Result<Module> {
     // SAFETY: the only files at these paths are written by `load` above, from
     // `Engine::precompile_module` of interpreter bytes whose SHA-256 was checked against a pin,
     // and they sit in the runtime's own cache directory. No user input ever reaches this path.
     // wasmtime still checks the header and the engine compatibility of the file.
-    unsafe { Module::deserialize_file(engine, path) }.map_err(Error::engine("loading a cached module"))
+    unsafe { Module::deserialize_file(engine, path) }
+        .map_err(Error::engine("loading a cached module"))
 }

@@ -113,16 +113,28 @@ pub(crate) struct Verdict {
 /// Turns what happened into a [`Termination`], in priority order: the runtime's own limits
 /// (time, fuel, output) first, then the program's exit, then memory and traps.
 pub(crate) fn classify(language: Language, observed: Observed) -> Verdict {
-    let verdict = |termination, exit_code| Verdict { termination, exit_code, stderr_note: None };
+    let verdict = |termination, exit_code| Verdict {
+        termination,
+        exit_code,
+        stderr_note: None,
+    };
     let Some(call) = observed.call else {
         return verdict(Termination::Timeout, None);
     };
     let error = match call {
-        Ok(()) => return memory_or(observed.memory_refused, verdict(Termination::Exited, Some(0))),
+        Ok(()) => {
+            return memory_or(
+                observed.memory_refused,
+                verdict(Termination::Exited, Some(0)),
+            );
+        }
         Err(error) => error,
     };
     if let Some(exit) = error.downcast_ref::<wasmtime_wasi::I32Exit>() {
-        return memory_or(observed.memory_refused, verdict(Termination::Exited, Some(exit.0)));
+        return memory_or(
+            observed.memory_refused,
+            verdict(Termination::Exited, Some(exit.0)),
+        );
     }
     let trap = error.downcast_ref::<wasmtime::Trap>().copied();
     match trap {
@@ -156,7 +168,10 @@ pub(crate) fn classify(language: Language, observed: Observed) -> Verdict {
 /// program caught its `MemoryError`) stays a clean exit.
 fn memory_or(memory_refused: bool, verdict: Verdict) -> Verdict {
     if memory_refused && verdict.exit_code != Some(0) {
-        Verdict { termination: Termination::MemoryLimit, ..verdict }
+        Verdict {
+            termination: Termination::MemoryLimit,
+            ..verdict
+        }
     } else {
         verdict
     }
@@ -165,7 +180,9 @@ fn memory_or(memory_refused: bool, verdict: Verdict) -> Verdict {
 /// The error line each language prints for a stack overflow.
 fn stack_overflow_line(language: Language) -> &'static str {
     match language {
-        Language::Python => "RecursionError: maximum recursion depth exceeded (the interpreter's stack is full)\n",
+        Language::Python => {
+            "RecursionError: maximum recursion depth exceeded (the interpreter's stack is full)\n"
+        }
         Language::JavaScript => "Uncaught RangeError: Maximum call stack size exceeded\n",
     }
 }
@@ -175,25 +192,47 @@ mod tests {
     use super::*;
 
     fn observed(call: Option<wasmtime::Result<()>>) -> Observed {
-        Observed { call, output_overflowed: false, memory_refused: false }
+        Observed {
+            call,
+            output_overflowed: false,
+            memory_refused: false,
+        }
     }
 
     #[test]
     fn exits() {
         let ok = classify(Language::Python, observed(Some(Ok(()))));
-        assert_eq!((ok.termination, ok.exit_code), (Termination::Exited, Some(0)));
-        let exit3 = classify(Language::Python, observed(Some(Err(wasmtime_wasi::I32Exit(3).into()))));
-        assert_eq!((exit3.termination, exit3.exit_code), (Termination::Exited, Some(3)));
+        assert_eq!(
+            (ok.termination, ok.exit_code),
+            (Termination::Exited, Some(0))
+        );
+        let exit3 = classify(
+            Language::Python,
+            observed(Some(Err(wasmtime_wasi::I32Exit(3).into()))),
+        );
+        assert_eq!(
+            (exit3.termination, exit3.exit_code),
+            (Termination::Exited, Some(3))
+        );
     }
 
     #[test]
     fn limits_come_first() {
-        assert_eq!(classify(Language::Python, observed(None)).termination, Termination::Timeout);
-        let fuel = classify(Language::Python, observed(Some(Err(wasmtime::Trap::OutOfFuel.into()))));
+        assert_eq!(
+            classify(Language::Python, observed(None)).termination,
+            Termination::Timeout
+        );
+        let fuel = classify(
+            Language::Python,
+            observed(Some(Err(wasmtime::Trap::OutOfFuel.into()))),
+        );
         assert_eq!(fuel.termination, Termination::OutOfFuel);
         let mut output = observed(Some(Err(wasmtime::format_err!("stream trap"))));
         output.output_overflowed = true;
-        assert_eq!(classify(Language::JavaScript, output).termination, Termination::OutputLimit);
+        assert_eq!(
+            classify(Language::JavaScript, output).termination,
+            Termination::OutputLimit
+        );
     }
 
     #[test]
@@ -201,22 +240,41 @@ mod tests {
         let mut failed = observed(Some(Err(wasmtime_wasi::I32Exit(1).into())));
         failed.memory_refused = true;
         let verdict = classify(Language::Python, failed);
-        assert_eq!((verdict.termination, verdict.exit_code), (Termination::MemoryLimit, Some(1)));
+        assert_eq!(
+            (verdict.termination, verdict.exit_code),
+            (Termination::MemoryLimit, Some(1))
+        );
         let mut recovered = observed(Some(Ok(())));
         recovered.memory_refused = true;
-        assert_eq!(classify(Language::Python, recovered).termination, Termination::Exited);
+        assert_eq!(
+            classify(Language::Python, recovered).termination,
+            Termination::Exited
+        );
     }
 
     #[test]
     fn stack_overflow_is_the_languages_error() {
-        let verdict = classify(Language::JavaScript, observed(Some(Err(wasmtime::Trap::StackOverflow.into()))));
+        let verdict = classify(
+            Language::JavaScript,
+            observed(Some(Err(wasmtime::Trap::StackOverflow.into()))),
+        );
         assert_eq!(verdict.exit_code, Some(1));
-        assert!(verdict.stderr_note.unwrap().contains("Maximum call stack size exceeded"));
+        assert!(
+            verdict
+                .stderr_note
+                .unwrap()
+                .contains("Maximum call stack size exceeded")
+        );
     }
 
     #[test]
     fn other_traps_are_crashes_with_a_reason() {
-        let verdict = classify(Language::JavaScript, observed(Some(Err(wasmtime::Trap::UnreachableCodeReached.into()))));
-        assert!(matches!(verdict.termination, Termination::Crashed { ref reason } if reason.contains("unreachable")));
+        let verdict = classify(
+            Language::JavaScript,
+            observed(Some(Err(wasmtime::Trap::UnreachableCodeReached.into()))),
+        );
+        assert!(
+            matches!(verdict.termination, Termination::Crashed { ref reason } if reason.contains("unreachable"))
+        );
     }
 }

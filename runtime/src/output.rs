@@ -39,13 +39,21 @@ pub(crate) struct Capture {
 impl CappedPipe {
     pub(crate) fn new(cap: u64) -> Self {
         let cap = usize::try_from(cap).unwrap_or(usize::MAX);
-        CappedPipe { inner: Arc::new(Mutex::new(Captured { bytes: Vec::new(), cap, truncated: false })) }
+        CappedPipe {
+            inner: Arc::new(Mutex::new(Captured {
+                bytes: Vec::new(),
+                cap,
+                truncated: false,
+            })),
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Captured> {
         // A panic while holding this lock cannot leave the buffer half-written in a way that
         // matters (it only ever grows), so a poisoned lock is still usable.
-        self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Appends what fits; returns false when `data` did not fit entirely.
@@ -70,7 +78,10 @@ impl CappedPipe {
     /// Everything captured so far.
     pub(crate) fn take(&self) -> Capture {
         let mut captured = self.lock();
-        Capture { bytes: std::mem::take(&mut captured.bytes), truncated: captured.truncated }
+        Capture {
+            bytes: std::mem::take(&mut captured.bytes),
+            truncated: captured.truncated,
+        }
     }
 }
 
@@ -114,7 +125,11 @@ impl OutputStream for CappedPipe {
 }
 
 impl tokio::io::AsyncWrite for CappedPipe {
-    fn poll_write(self: Pin<&mut Self>, _cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
         if self.push(buf) {
             Poll::Ready(Ok(buf.len()))
         } else {

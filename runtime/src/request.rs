@@ -47,8 +47,12 @@ impl RunRequest {
     }
 
     /// Adds every file of `files`.
-    pub fn files<P: Into<String>, C: Into<Bytes>>(mut self, files: impl IntoIterator<Item = (P, C)>) -> Self {
-        self.files.extend(files.into_iter().map(|(p, c)| (p.into(), c.into())));
+    pub fn files<P: Into<String>, C: Into<Bytes>>(
+        mut self,
+        files: impl IntoIterator<Item = (P, C)>,
+    ) -> Self {
+        self.files
+            .extend(files.into_iter().map(|(p, c)| (p.into(), c.into())));
         self
     }
 
@@ -96,7 +100,10 @@ impl RunRequest {
             validate_path(path)?;
         }
         if !self.files.contains_key(&self.entry) {
-            return Err(Error::InvalidRequest(format!("the entry file {:?} is not among the files", self.entry)));
+            return Err(Error::InvalidRequest(format!(
+                "the entry file {:?} is not among the files",
+                self.entry
+            )));
         }
         Ok(())
     }
@@ -110,7 +117,11 @@ impl RunRequest {
 /// Accepts a relative, normalised path: `/`-separated segments that are not empty, `.` or `..`,
 /// without backslashes, NUL or control characters, within the length and depth bounds.
 pub(crate) fn validate_path(path: &str) -> Result<()> {
-    let reject = |why: &str| Err(Error::InvalidRequest(format!("invalid file path {path:?}: {why}")));
+    let reject = |why: &str| {
+        Err(Error::InvalidRequest(format!(
+            "invalid file path {path:?}: {why}"
+        )))
+    };
     if path.is_empty() {
         return reject("it is empty");
     }
@@ -144,17 +155,34 @@ mod tests {
 
     #[test]
     fn good_paths() {
-        for path in ["main.py", "utils/helper.py", "a/b/c/d.js", ".hidden", "x..y"] {
+        for path in [
+            "main.py",
+            "utils/helper.py",
+            "a/b/c/d.js",
+            ".hidden",
+            "x..y",
+        ] {
             validate_path(path).unwrap();
         }
     }
 
     #[test]
     fn bad_paths() {
-        for path in ["", "/etc/passwd", "../x", "a/../b", "a//b", "./a", "a/", "a\0b", "a\\b", "a\nb"] {
+        for path in [
+            "",
+            "/etc/passwd",
+            "../x",
+            "a/../b",
+            "a//b",
+            "./a",
+            "a/",
+            "a\0b",
+            "a\\b",
+            "a\nb",
+        ] {
             assert!(validate_path(path).is_err(), "{path:?} was accepted");
         }
-        assert!(validate_path(&"a/".repeat(40).trim_end_matches('/').to_owned()).is_err());
+        assert!(validate_path("a/".repeat(40).trim_end_matches('/')).is_err());
         assert!(validate_path(&"a".repeat(2000)).is_err());
     }
 

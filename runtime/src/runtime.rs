@@ -9,7 +9,7 @@ use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
-use crate::host_fs::{CacheDir, SandboxDir};
+use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
 use crate::limits::MemoryLimiter;
 use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
@@ -45,7 +45,9 @@ struct GuestState {
 
 impl fmt::Debug for Runtime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Runtime").field("cache_dir", &self.inner.cache.path()).finish_non_exhaustive()
+        f.debug_struct("Runtime")
+            .field("cache_dir", &self.inner.cache.path())
+            .finish_non_exhaustive()
     }
 }
 
@@ -103,12 +105,21 @@ impl RuntimeBuilder {
     /// [`Error::Engine`] when wasmtime rejects the configuration (a stack size of zero, say).
     pub fn build(self) -> Result<Runtime> {
         if self.wasm_stack_bytes < 64 * 1024 {
-            return Err(Error::InvalidRequest("the wasm stack must be at least 64 KiB".to_owned()));
+            return Err(Error::InvalidRequest(
+                "the wasm stack must be at least 64 KiB".to_owned(),
+            ));
         }
         let engine = engine::new_engine(self.wasm_stack_bytes)?;
-        let cache = self.cache_dir.map_or_else(CacheDir::from_env, CacheDir::new);
+        let cache = self
+            .cache_dir
+            .map_or_else(CacheDir::from_env, CacheDir::new);
         Ok(Runtime {
-            inner: Arc::new(Inner { engine, cache, progress: self.progress, prepared: Mutex::default() }),
+            inner: Arc::new(Inner {
+                engine,
+                cache,
+                progress: self.progress,
+                prepared: Mutex::default(),
+            }),
         })
     }
 }
@@ -141,7 +152,11 @@ impl Runtime {
 
     fn instance_pre(&self, language: Language) -> Result<InstancePre<GuestState>> {
         // The lock is held while preparing, so that concurrent first runs compile once.
-        let mut prepared = self.inner.prepared.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut prepared = self
+            .inner
+            .prepared
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(pre) = prepared.get(&language) {
             return Ok(pre.clone());
         }
@@ -156,7 +171,8 @@ impl Runtime {
             Language::Python => {
                 let sha256 = codebox_interpreters::python::SHA256;
                 module_cache::load(&inner.engine, &inner.cache, "python-3.12.0", sha256, || {
-                    let path = codebox_interpreters::python::ensure(inner.cache.path(), &*inner.progress)?;
+                    let path =
+                        codebox_interpreters::python::ensure(inner.cache.path(), &*inner.progress)?;
                     let bytes = inner.cache.read(&path)?;
                     // Checked again here: these are the bytes that get compiled.
                     let actual = codebox_interpreters::sha256_hex(&bytes);
@@ -168,22 +184,32 @@ impl Runtime {
                         }
                         .into());
                     }
-                    (inner.progress)("codebox: compiling CPython for this machine (once; it is cached)");
+                    (inner.progress)(
+                        "codebox: compiling CPython for this machine (once; it is cached)",
+                    );
                     Ok(bytes)
                 })?
             }
             Language::JavaScript => {
                 let wasm = codebox_interpreters::quickjs::WASM;
                 let sha256 = codebox_interpreters::sha256_hex(wasm);
-                module_cache::load(&inner.engine, &inner.cache, codebox_interpreters::quickjs::NAME, &sha256, || {
-                    Ok(wasm.to_vec())
-                })?
+                module_cache::load(
+                    &inner.engine,
+                    &inner.cache,
+                    codebox_interpreters::quickjs::NAME,
+                    &sha256,
+                    || Ok(wasm.to_vec()),
+                )?
             }
         };
         let mut linker = Linker::new(&inner.engine);
-        wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| &mut state.wasi)
-            .map_err(Error::engine("linking WASI"))?;
-        linker.instantiate_pre(&module).map_err(Error::engine("linking the interpreter"))
+        wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| {
+            &mut state.wasi
+        })
+        .map_err(Error::engine("linking WASI"))?;
+        linker
+            .instantiate_pre(&module)
+            .map_err(Error::engine("linking the interpreter"))
     }
 
     /// Runs one request to completion and describes how it went.
@@ -205,12 +231,15 @@ impl Runtime {
         let limits = *request.limit_values();
         let pre = self.instance_pre(language)?;
 
-        let (work_dir, file_name) = request.entry_parts();
+        let (work_dir, _) = request.entry_parts();
         let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
+        // The entry is named by its absolute guest path, as `python3 /abs/main.py` would be:
+        // tracebacks, `__file__` and `__filename` then read naturally.
+        let entry = format!("{WORKSPACE_GUEST_PATH}/{}", request.entry());
         let stdout = CappedPipe::new(limits.stdout_bytes);
         let stderr = CappedPipe::new(limits.stderr_bytes);
         let mut wasi = WasiCtxBuilder::new();
-        wasi.args(&language.argv(file_name))
+        wasi.args(&language.argv(&entry))
             .envs(language.env())
             .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
             .stdout(stdout.clone())
@@ -220,10 +249,15 @@ impl Runtime {
             .allow_blocking_current_thread(true);
         sandbox.preopen(&mut wasi)?;
 
-        let state = GuestState { wasi: wasi.build_p1(), limiter: MemoryLimiter::new(limits.memory_bytes) };
+        let state = GuestState {
+            wasi: wasi.build_p1(),
+            limiter: MemoryLimiter::new(limits.memory_bytes),
+        };
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
-        store.set_fuel(limits.fuel).map_err(Error::engine("setting the fuel budget"))?;
+        store
+            .set_fuel(limits.fuel)
+            .map_err(Error::engine("setting the fuel budget"))?;
         let deadline = Instant::now() + limits.timeout;
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(move |_| {

@@ -11,7 +11,10 @@ use crate::cli::{self, LangArg, RunArgs};
 use crate::workspace;
 
 pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
-    let file = args.file.canonicalize().with_context(|| format!("cannot open {}", args.file.display()))?;
+    let file = args
+        .file
+        .canonicalize()
+        .with_context(|| format!("cannot open {}", args.file.display()))?;
     let file_name = file
         .file_name()
         .and_then(|n| n.to_str())
@@ -24,7 +27,9 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
             anyhow!("cannot tell the language of {file_name} from its extension; pass --lang python|javascript")
         })?,
     };
-    let folder = file.parent().ok_or_else(|| anyhow!("{} has no folder", file.display()))?;
+    let folder = file
+        .parent()
+        .ok_or_else(|| anyhow!("{} has no folder", file.display()))?;
     let stdin = read_stdin(args)?;
 
     let mut limits = Limits::default()
@@ -57,7 +62,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
 
 fn read_stdin(args: &RunArgs) -> Result<Vec<u8>> {
     if let Some(path) = &args.stdin {
-        return std::fs::read(path).with_context(|| format!("cannot read --stdin {}", path.display()));
+        return std::fs::read(path)
+            .with_context(|| format!("cannot read --stdin {}", path.display()));
     }
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
@@ -75,7 +81,9 @@ fn limit_line(result: &ExecutionResult, limits: &Limits) -> Option<String> {
         Termination::Exited => return None,
         Termination::Timeout => format!("time limit of {} ms exceeded", limits.timeout.as_millis()),
         Termination::OutOfFuel => format!("fuel budget of {} exhausted", limits.fuel),
-        Termination::MemoryLimit => format!("memory limit of {} MiB exceeded", limits.memory_bytes >> 20),
+        Termination::MemoryLimit => {
+            format!("memory limit of {} MiB exceeded", limits.memory_bytes >> 20)
+        }
         Termination::OutputLimit => format!(
             "output limit exceeded (stdout {} bytes, stderr {} bytes at most); output truncated",
             limits.stdout_bytes, limits.stderr_bytes

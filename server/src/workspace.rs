@@ -23,9 +23,18 @@ pub(crate) fn collect(root: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
-fn walk(dir: &Path, prefix: &str, depth: usize, files: &mut Vec<(String, Vec<u8>)>, total: &mut u64) -> Result<()> {
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    depth: usize,
+    files: &mut Vec<(String, Vec<u8>)>,
+    total: &mut u64,
+) -> Result<()> {
     if depth > MAX_DEPTH {
-        bail!("{} is nested more than {MAX_DEPTH} folders deep", dir.display());
+        bail!(
+            "{} is nested more than {MAX_DEPTH} folders deep",
+            dir.display()
+        );
     }
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .with_context(|| format!("listing {}", dir.display()))?
@@ -41,11 +50,14 @@ fn walk(dir: &Path, prefix: &str, depth: usize, files: &mut Vec<(String, Vec<u8>
         }
         let path = entry.path();
         let relative = format!("{prefix}{name}");
-        let kind = entry.file_type().with_context(|| format!("inspecting {}", path.display()))?;
+        let kind = entry
+            .file_type()
+            .with_context(|| format!("inspecting {}", path.display()))?;
         if kind.is_dir() {
             walk(&path, &format!("{relative}/"), depth + 1, files, total)?;
         } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
-            let contents = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let contents =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             *total += contents.len() as u64;
             files.push((relative, contents));
             if files.len() > MAX_FILES || *total > MAX_TOTAL_BYTES {

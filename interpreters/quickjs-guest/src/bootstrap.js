@@ -188,7 +188,7 @@
   let stdinScheduled = false;
   let exitCode = 0;
   const process = {
-    argv: ['node', '/' + String(host.entry || '')],
+    argv: ['/usr/local/bin/node', String(host.entry)],
     env: {},
     platform: 'linux',
     version: 'v20.0.0',
@@ -196,7 +196,8 @@
     exit: (code) => host.exit(code === undefined ? exitCode : Number(code) | 0),
     get exitCode() { return exitCode; },
     set exitCode(c) { exitCode = Number(c) | 0; },
-    cwd: () => host.cwd(),
+    // The host makes the entry file's folder the working directory.
+    cwd: () => dirname(process.argv[1]),
     nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
     hrtime: Object.assign((prev) => {
       const ns = BigInt(Math.round(host.now() * 1e6));
@@ -247,6 +248,7 @@
     },
     appendFileSync(path, data) { host.writeFile(String(path), String(data), true); },
     existsSync(path) { return host.stat(String(path)) !== null; },
+    readdirSync(path) { return host.readDir(String(path)); },
   };
   const util = { inspect, format };
   const builtins = { fs, util };
@@ -289,7 +291,7 @@
     } else {
       const body = source.startsWith('#!') ? '//' + source : source;
       const wrapper = host.evalScript(`(function (exports, require, module, __filename, __dirname) {${body}\n})`, filename);
-      wrapper.call(module.exports, module.exports, makeRequire(filename), module, '/' + filename.replace(/^\//, ''), dirname('/' + filename.replace(/^\//, '')));
+      wrapper.call(module.exports, module.exports, makeRequire(filename), module, filename, dirname(filename));
     }
     module.loaded = true;
     return module.exports;
@@ -309,7 +311,6 @@
   // ---- the hooks main.rs calls ----
 
   host.runMain = (entry) => {
-    process.argv[1] = '/' + entry;
     load(entry);
   };
   host.tick = () => {

@@ -151,6 +151,7 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     host.set("readFile", Function::new(ctx.clone(), read_file)?)?;
     host.set("readStdin", Function::new(ctx.clone(), read_stdin)?)?;
     host.set("stat", Function::new(ctx.clone(), stat)?)?;
+    host.set("readDir", Function::new(ctx.clone(), read_dir)?)?;
     host.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
     host.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
@@ -160,7 +161,6 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
         }
     })?)?;
     host.set("now", Function::new(ctx.clone(), now_ms)?)?;
-    host.set("cwd", Function::new(ctx.clone(), || current_dir())?)?;
     ctx.globals().set("__codebox", host)
 }
 
@@ -182,12 +182,6 @@ fn now_ms() -> f64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs_f64() * 1000.0)
         .unwrap_or(0.0)
-}
-
-fn current_dir() -> String {
-    // WASI has no process working directory of its own: relative paths resolve against the
-    // preopened directory, which the host makes the entry file's folder.
-    "/".to_owned()
 }
 
 /// Throws a Node-style filesystem error (`ENOENT: no such file or directory, open 'x'`).
@@ -236,6 +230,16 @@ fn read_stdin<'js>(ctx: Ctx<'js>) -> rquickjs::Result<String> {
 fn stat(path: String) -> Option<&'static str> {
     let meta = std::fs::metadata(path).ok()?;
     Some(if meta.is_dir() { "dir" } else { "file" })
+}
+
+/// The names in a directory, sorted.
+fn read_dir<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<Vec<String>> {
+    let entries = std::fs::read_dir(&path).map_err(|e| fs_error(&ctx, "scandir", &path, &e))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    Ok(names)
 }
 
 /// Evaluates a CommonJS wrapper so that its stack frames carry the file's name.

@@ -1,0 +1,151 @@
+//! The runtime's API contract: what is an error, what is a result, and what a run can and
+//! cannot change.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use codebox_runtime::{Error, Language, Limits, RunRequest, Runtime, Termination};
+
+fn runtime() -> &'static Runtime {
+    static RUNTIME: OnceLock<Runtime> = OnceLock::new();
+    RUNTIME.get_or_init(|| Runtime::builder().build().expect("runtime"))
+}
+
+#[test]
+fn a_missing_entry_is_an_invalid_request() {
+    let request = RunRequest::new(Language::Python, "main.py").file("other.py", "print(1)");
+    let error = runtime().run(&request).unwrap_err();
+    assert!(
+        matches!(error, Error::InvalidRequest(ref m) if m.contains("main.py")),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_path_that_leaves_the_sandbox_is_an_invalid_request() {
+    for path in ["../evil.py", "/etc/evil.py", "a/../../evil.py"] {
+        let request = RunRequest::new(Language::Python, "main.py")
+            .file("main.py", "print(1)")
+            .file(path, "x");
+        let error = runtime().run(&request).unwrap_err();
+        assert!(matches!(error, Error::InvalidRequest(_)), "{path}: {error}");
+    }
+}
+
+#[test]
+fn limits_out_of_range_are_an_invalid_request() {
+    let request = RunRequest::new(Language::JavaScript, "main.js")
+        .file("main.js", "1")
+        .limits(Limits::default().with_timeout(Duration::ZERO));
+    assert!(matches!(
+        runtime().run(&request),
+        Err(Error::InvalidRequest(_))
+    ));
+}
+
+#[test]
+fn the_callers_files_are_never_modified_and_runs_do_not_share_files() {
+    let program = "import os\n\
+        print(os.path.exists('note.txt'))\n\
+        open('note.txt', 'w').write('left behind')\n\
+        open('main.py', 'w').write('overwritten')\n";
+    let request = RunRequest::new(Language::Python, "main.py").file("main.py", program);
+    let first = runtime().run(&request).unwrap();
+    assert_eq!(first.stdout, "False\n", "{}", first.stderr);
+    assert_eq!(request.file_set()["main.py"], program.as_bytes());
+    assert!(!request.file_set().contains_key("note.txt"));
+    let second = runtime().run(&request).unwrap();
+    assert_eq!(
+        second.stdout, "False\n",
+        "the second run saw the first run's file"
+    );
+}
+
+#[test]
+fn entry_in_a_subfolder_sees_its_folder_as_cwd_and_the_rest_at_workspace() {
+    let program = "import os, sys\n\
+        from helper import name\n\
+        print(name, open('data.txt').read(), open('/workspace/top.txt').read(), sys.argv[0])\n";
+    let request = RunRequest::new(Language::Python, "src/main.py")
+        .file("src/main.py", program)
+        .file("src/helper.py", "name = 'helper'")
+        .file("src/data.txt", "data")
+        .file("top.txt", "top");
+    let result = runtime().run(&request).unwrap();
+    assert_eq!(
+        result.stdout, "helper data top /workspace/src/main.py\n",
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn concurrent_runs_are_independent() {
+    let handles: Vec<_> = (0..8)
+        .map(|i| {
+            std::thread::spawn(move || {
+                let language = if i % 2 == 0 {
+                    Language::Python
+                } else {
+                    Language::JavaScript
+                };
+                let (entry, source) = match language {
+                    Language::Python => ("main.py", "import sys\nprint(int(sys.stdin.read()) * 2)"),
+                    Language::JavaScript => (
+                        "main.js",
+                        "console.log(Number(require('fs').readFileSync(0, 'utf8')) * 2)",
+                    ),
+                };
+                let request = RunRequest::new(language, entry)
+                    .file(entry, source)
+                    .stdin(i.to_string());
+                (i, runtime().run(&request).unwrap())
+            })
+        })
+        .collect();
+    for handle in handles {
+        let (i, result) = handle.join().unwrap();
+        assert_eq!(result.stdout, format!("{}\n", i * 2), "{}", result.stderr);
+    }
+}
+
+#[test]
+fn a_timeout_keeps_partial_output_and_reports_fuel_and_time() {
+    let request = RunRequest::new(Language::JavaScript, "main.js")
+        .file("main.js", "console.log('before'); for (;;) {}")
+        .limits(Limits::default().with_timeout(Duration::from_millis(300)));
+    let result = runtime().run(&request).unwrap();
+    assert_eq!(result.termination, Termination::Timeout);
+    assert_eq!(result.exit_code, None);
+    assert_eq!(result.stdout, "before\n");
+    assert!(result.fuel_consumed > 1_000_000);
+    assert!(result.wall_time >= Duration::from_millis(300));
+    assert!(!result.success());
+}
+
+#[test]
+fn the_result_serializes_with_camel_case_fields() {
+    let request = RunRequest::new(Language::Python, "main.py").file("main.py", "print('hi')");
+    let result = runtime().run(&request).unwrap();
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["stdout"], "hi\n");
+    assert_eq!(json["exitCode"], 0);
+    assert_eq!(json["termination"]["kind"], "exited");
+    assert_eq!(json["language"], "python");
+    for field in [
+        "wallTimeMs",
+        "fuelConsumed",
+        "peakMemoryBytes",
+        "stdoutTruncated",
+        "stderrTruncated",
+    ] {
+        assert!(json.get(field).is_some(), "{field} is missing from {json}");
+    }
+}
+
+#[test]
+fn prepare_makes_every_language_ready() {
+    for language in Language::ALL {
+        runtime().prepare(language).unwrap();
+    }
+}
