@@ -3,8 +3,9 @@
 //!
 //! The guest is its own cargo project (its own lock file, release profile and target), so this
 //! script runs a nested `cargo build` on it. It compiles QuickJS's C sources with Debian's
-//! clang-14 against Debian's `wasi-libc` headers (no wasi-sdk, no network): see
-//! `../shared/notes/quickjs-guest-probe.md` for why each variable below is needed.
+//! clang-14 against Debian's `wasi-libc` headers (no wasi-sdk, no network); the settings that
+//! make that work are in `quickjs-guest/.cargo/config.toml`, which cargo reads because the
+//! build runs in that folder.
 
 use std::env;
 use std::path::{Path, PathBuf};
@@ -12,14 +13,13 @@ use std::process::Command;
 
 const TARGET: &str = "wasm32-wasip1";
 const CLANG: &str = "clang-14";
-const LLVM_AR: &str = "llvm-ar-14";
 const WASI_INCLUDE: &str = "/usr/include/wasm32-wasi";
 
 fn main() {
     let manifest_dir =
         PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let guest = manifest_dir.join("quickjs-guest");
-    for watched in ["Cargo.toml", "Cargo.lock", "src"] {
+    for watched in ["Cargo.toml", "Cargo.lock", "src", ".cargo/config.toml"] {
         println!("cargo:rerun-if-changed={}", guest.join(watched).display());
     }
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -38,21 +38,12 @@ fn main() {
             TARGET,
             "--target-dir",
         ])
-        .arg(&target_dir)
-        .env("RQUICKJS_SYS_NO_WASI_SDK", "1")
-        .env("CC_wasm32_wasip1", CLANG)
-        .env("AR_wasm32_wasip1", LLVM_AR)
-        .env(
-            "CFLAGS_wasm32_wasip1",
-            format!("-nostdlibinc -isystem {WASI_INCLUDE}"),
-        )
-        // QuickJS gets a large shadow stack so that deep recursion exhausts wasmtime's
-        // native stack first, which the runtime reports as a clean stack-overflow error.
-        .env("CARGO_ENCODED_RUSTFLAGS", "-Clink-arg=-zstack-size=8388608");
+        .arg(&target_dir);
     // The outer build's settings (clippy's wrapper, host flags, its target dir) must not leak
     // into the guest's build.
     for var in [
         "RUSTFLAGS",
+        "CARGO_ENCODED_RUSTFLAGS",
         "RUSTC_WRAPPER",
         "RUSTC_WORKSPACE_WRAPPER",
         "CARGO_TARGET_DIR",

@@ -11,10 +11,10 @@ use crate::{Error, Result};
 /// * `timeout`: 30 s of wall-clock time ([`Termination::Timeout`](crate::Termination::Timeout));
 /// * `memory_bytes`: 128 MiB of linear memory
 ///   ([`Termination::MemoryLimit`](crate::Termination::MemoryLimit));
-/// * `fuel`: 200 billion units, where one unit is about one WebAssembly instruction: far
-///   more than 30 s of work on today's machines, so that on the defaults the wall clock is the
-///   limit that bites and fuel is a machine-independent budget that callers can lower
-///   ([`Termination::OutOfFuel`](crate::Termination::OutOfFuel));
+/// * `fuel`: one trillion units, where one unit is about one WebAssembly instruction. Guests
+///   burn 7 to 14 billion units per second on a 2024 server core, so on the defaults the wall
+///   clock is the limit that bites, and fuel is a machine-independent budget that callers
+///   can lower ([`Termination::OutOfFuel`](crate::Termination::OutOfFuel));
 /// * `stdout_bytes` and `stderr_bytes`: 1 MiB each
 ///   ([`Termination::OutputLimit`](crate::Termination::OutputLimit)).
 ///
@@ -43,7 +43,7 @@ impl Limits {
     /// Default memory limit.
     pub const DEFAULT_MEMORY_BYTES: u64 = 128 << 20;
     /// Default fuel budget.
-    pub const DEFAULT_FUEL: u64 = 200_000_000_000;
+    pub const DEFAULT_FUEL: u64 = 1_000_000_000_000;
     /// Default cap on each of stdout and stderr.
     pub const DEFAULT_OUTPUT_BYTES: u64 = 1 << 20;
 

@@ -15,6 +15,9 @@ use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
 use crate::{Error, ExecutionResult, Language, Result, RunRequest, engine, module_cache};
 
+/// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
+const FUEL_YIELD_INTERVAL: u64 = 20_000_000;
+
 /// Receives progress lines of slow one-time work (fetching or compiling an interpreter).
 pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 
@@ -56,7 +59,7 @@ impl fmt::Debug for Runtime {
 /// [`Runtime::builder`] starts with:
 /// * the cache directory `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else
 ///   `~/.cache/codebox`;
-/// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (4 MiB);
+/// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (8 MiB);
 /// * progress lines printed to stderr.
 pub struct RuntimeBuilder {
     cache_dir: Option<PathBuf>,
@@ -74,9 +77,10 @@ impl fmt::Debug for RuntimeBuilder {
 }
 
 impl RuntimeBuilder {
-    /// The default wasm stack: deep enough for CPython's own recursion limit (1000 frames)
-    /// and for several thousand nested JavaScript calls.
-    pub const DEFAULT_WASM_STACK_BYTES: usize = 4 << 20;
+    /// The default wasm stack: deep enough for CPython's own recursion limit (1000 frames,
+    /// and far beyond when a program raises it) and for about 11,000 nested JavaScript calls,
+    /// which is Node's depth too.
+    pub const DEFAULT_WASM_STACK_BYTES: usize = 8 << 20;
 
     /// Keeps verified interpreters and compiled modules in `dir`.
     pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
@@ -244,9 +248,10 @@ impl Runtime {
             .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
             .stdout(stdout.clone())
             .stderr(stderr.clone())
-            // Files are local scratch copies: doing their I/O inline is faster than handing
-            // each call to a blocking thread.
-            .allow_blocking_current_thread(true);
+            // Not `allow_blocking_current_thread`: with it, wasmtime-wasi serves a guest's
+            // relative sleep with `std::thread::sleep`, which neither the deadline nor the
+            // executor's timer can interrupt.
+            .allow_blocking_current_thread(false);
         sandbox.preopen(&mut wasi)?;
 
         let state = GuestState {
@@ -258,6 +263,12 @@ impl Runtime {
         store
             .set_fuel(limits.fuel)
             .map_err(Error::engine("setting the fuel budget"))?;
+        // Compiled code keeps its fuel count in a register and writes it back only at calls;
+        // yielding every interval also writes it back, so that the fuel reported for a run
+        // stopped in a tight loop is right to within one interval.
+        store
+            .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
+            .map_err(Error::engine("setting the fuel yield interval"))?;
         let deadline = Instant::now() + limits.timeout;
         store.set_epoch_deadline(1);
         store.epoch_deadline_callback(move |_| {

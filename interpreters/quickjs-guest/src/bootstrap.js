@@ -235,20 +235,33 @@
 
   // ---- built-in modules ----
 
+  // The host throws errors whose message is Node's ("ENOENT: no such file or directory, open
+  // 'x'"); this gives them Node's fields too, so that `e.code === 'ENOENT'` works.
+  const ERRNO = { ENOENT: -2, EACCES: -13, EEXIST: -17, EISDIR: -21, ENOTDIR: -20, ENOTCAPABLE: -76, EIO: -5 };
+  function fsCall(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      const m = e instanceof Error && /^([A-Z]+): [^,]*, (\w+) '(.*)'$/.exec(e.message);
+      if (m) Object.assign(e, { errno: ERRNO[m[1]], code: m[1], syscall: m[2], path: m[3] });
+      throw e;
+    }
+  }
+  const pathOf = (path) => String(typeof path === 'object' && path !== null && 'href' in path ? path.pathname : path);
   const fs = {
     readFileSync(path, options) {
-      const p = typeof path === 'object' && path !== null && 'href' in path ? path.pathname : path;
-      const text = p === 0 || p === '/dev/stdin' ? stdinText() : host.readFile(String(p));
-      return text;
+      if (path === 0 || path === '/dev/stdin') return stdinText();
+      return fsCall(() => host.readFile(pathOf(path)));
     },
     writeFileSync(path, data, options) {
       if (path === 1 || path === '/dev/stdout') return void write(1, String(data));
       if (path === 2 || path === '/dev/stderr') return void write(2, String(data));
-      host.writeFile(String(path), String(data), false);
+      fsCall(() => host.writeFile(pathOf(path), String(data), false));
     },
-    appendFileSync(path, data) { host.writeFile(String(path), String(data), true); },
-    existsSync(path) { return host.stat(String(path)) !== null; },
-    readdirSync(path) { return host.readDir(String(path)); },
+    appendFileSync(path, data) { fsCall(() => host.writeFile(pathOf(path), String(data), true)); },
+    // host.stat answers undefined for a missing path.
+    existsSync(path) { return host.stat(pathOf(path)) != null; },
+    readdirSync(path) { return fsCall(() => host.readDir(pathOf(path))); },
   };
   const util = { inspect, format };
   const builtins = { fs, util };

@@ -18,8 +18,8 @@ use std::rc::Rc;
 use rquickjs::loader::{Loader, Resolver};
 use rquickjs::module::Declared;
 use rquickjs::{
-    CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module, Object, Persistent,
-    Promise, Runtime, Value,
+    CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module, Object,
+    Persistent, Promise, Runtime, Value,
 };
 
 /// The JavaScript half of the runtime: console, process, require, timers.
@@ -58,7 +58,10 @@ fn run(entry: &str) -> i32 {
         if handled {
             list.retain(|(p, _)| p.clone().restore(&ctx).ok().as_ref() != Some(&promise));
         } else {
-            list.push((Persistent::save(&ctx, promise), Persistent::save(&ctx, reason)));
+            list.push((
+                Persistent::save(&ctx, promise),
+                Persistent::save(&ctx, reason),
+            ));
         }
     })));
     rt.set_loader(RelativeResolver, FileLoader);
@@ -68,7 +71,8 @@ fn run(entry: &str) -> i32 {
     let started = context.with(|ctx| -> Result<(), i32> {
         let entry_path = normalize(Path::new(entry));
         let name = entry_path.to_string_lossy().into_owned();
-        install_host(&ctx, &name).map_err(|e| internal_error(&ctx, "installing host functions", e))?;
+        install_host(&ctx, &name)
+            .map_err(|e| internal_error(&ctx, "installing host functions", e))?;
         let mut options = rquickjs::context::EvalOptions::default();
         options.global = true;
         options.strict = false;
@@ -112,7 +116,9 @@ fn run(entry: &str) -> i32 {
         let unhandled = rejections.borrow_mut().drain(..).next();
         if let Some((_, reason)) = unhandled {
             return context.with(|ctx| {
-                let reason = reason.restore(&ctx).unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
+                let reason = reason
+                    .restore(&ctx)
+                    .unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
                 call_reporter(&ctx, "reportUnhandledRejection", reason)
             });
         }
@@ -155,11 +161,14 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     host.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
     host.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
-    host.set("sleep", Function::new(ctx.clone(), |ms: f64| {
-        if ms > 0.0 {
-            std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0));
-        }
-    })?)?;
+    host.set(
+        "sleep",
+        Function::new(ctx.clone(), |ms: f64| {
+            if ms > 0.0 {
+                std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0));
+            }
+        })?,
+    )?;
     host.set("now", Function::new(ctx.clone(), now_ms)?)?;
     ctx.globals().set("__codebox", host)
 }
@@ -203,7 +212,12 @@ fn read_file<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn write_file<'js>(ctx: Ctx<'js>, path: String, text: String, append: bool) -> rquickjs::Result<()> {
+fn write_file<'js>(
+    ctx: Ctx<'js>,
+    path: String,
+    text: String,
+    append: bool,
+) -> rquickjs::Result<()> {
     let mut options = std::fs::OpenOptions::new();
     options.create(true);
     if append {
@@ -236,14 +250,22 @@ fn stat(path: String) -> Option<&'static str> {
 fn read_dir<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<Vec<String>> {
     let entries = std::fs::read_dir(&path).map_err(|e| fs_error(&ctx, "scandir", &path, &e))?;
     let mut names: Vec<String> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter_map(|entry| {
+            entry
+                .ok()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+        })
         .collect();
     names.sort();
     Ok(names)
 }
 
 /// Evaluates a CommonJS wrapper so that its stack frames carry the file's name.
-fn eval_script<'js>(ctx: Ctx<'js>, source: String, filename: String) -> rquickjs::Result<Value<'js>> {
+fn eval_script<'js>(
+    ctx: Ctx<'js>,
+    source: String,
+    filename: String,
+) -> rquickjs::Result<Value<'js>> {
     let mut options = rquickjs::context::EvalOptions::default();
     options.global = true;
     options.strict = false;
@@ -333,7 +355,10 @@ impl Resolver for RelativeResolver {
                 Error::new_resolving_message(
                     base,
                     name,
-                    format!("Cannot find module '{}' imported from {base}", joined.display()),
+                    format!(
+                        "Cannot find module '{}' imported from {base}",
+                        joined.display()
+                    ),
                 )
             })
     }
@@ -349,7 +374,8 @@ impl Loader for FileLoader {
         name: &str,
         _attributes: Option<rquickjs::loader::ImportAttributes<'js>>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let source = std::fs::read(name).map_err(|e| Error::new_loading_message(name, e.to_string()))?;
+        let source =
+            std::fs::read(name).map_err(|e| Error::new_loading_message(name, e.to_string()))?;
         Module::declare(ctx.clone(), name, source)
     }
 }

@@ -1,0 +1,3 @@
+export default function format(n) {
+  return `the answer is ${n}`;
+}

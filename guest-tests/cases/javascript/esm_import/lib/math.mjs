@@ -1,0 +1,4 @@
+export const PI = Math.PI;
+export function add(a, b) {
+  return a + b;
+}

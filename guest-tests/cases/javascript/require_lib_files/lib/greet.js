@@ -1,0 +1,2 @@
+const { upper } = require("./util/strings");
+module.exports = { greet: (name) => `Hello, ${upper(name)}!` };

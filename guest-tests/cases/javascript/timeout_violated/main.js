@@ -1,0 +1,3 @@
+// Checks that an infinite loop is stopped by the wall-clock limit and earlier output is kept.
+console.log("started");
+while (true) {}

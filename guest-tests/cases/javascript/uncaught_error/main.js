@@ -1,0 +1,7 @@
+// Checks that an uncaught error prints "Uncaught" with a stack on stderr, exits 1 and keeps prior output.
+function explode() {
+  throw new TypeError("boom");
+}
+console.log("before");
+explode();
+console.log("after");

@@ -1,0 +1,6 @@
+from .square import square
+from .describe import describe
+
+VERSION = "shapes 1.0"
+init_count = 0
+init_count += 1
