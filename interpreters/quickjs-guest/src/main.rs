@@ -1,29 +1,40 @@
 //! The JavaScript interpreter that codebox runs inside wasmtime.
 //!
-//! This is a WASI command: `quickjs-guest ENTRY` runs the file ENTRY (a path relative to the
-//! working directory that the host preopened), as an ES module when it ends in `.mjs` and as a
-//! CommonJS script otherwise. QuickJS does the language; `bootstrap.js` builds the Node-like
-//! globals (`console`, `process`, `require`, timers) over the small set of host functions below,
-//! and this file drives the event loop: the main program, then microtasks, then timers, until
-//! nothing is left.
+//! This is a WASI command: `quickjs-guest ENTRY` runs the file ENTRY (an absolute path in the
+//! guest) the way `node ENTRY` would. QuickJS does the language; the scripts under `js/` build
+//! Node's surface (util.inspect, console, process, timers, require, the built-in modules) over
+//! the small set of host functions below; and this file drives Node's event loop: the program,
+//! then the nextTick queue and promise jobs, then one macrotask at a time, until nothing is left.
 //!
 //! The guest never buffers output: every write goes to the WASI file descriptor at once, so a run
 //! that the host stops (timeout, fuel, output cap) still shows everything printed before it.
 
 use std::cell::RefCell;
 use std::io::{Read, Write};
-use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 
-use rquickjs::loader::{Loader, Resolver};
+use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::module::Declared;
+use rquickjs::promise::PromiseState;
 use rquickjs::{
-    CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module, Object,
-    Persistent, Promise, Runtime, Value,
+    ArrayBuffer, CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module,
+    Object, Persistent, Promise, Runtime, Value,
 };
 
-/// The JavaScript half of the runtime: console, process, require, timers.
-const BOOTSTRAP: &str = include_str!("bootstrap.js");
+/// Node's surface, in the order it is built: each script adds to the `__codebox` object.
+const SCRIPTS: [(&str, &str); 8] = [
+    ("inspect", include_str!("js/inspect.js")),
+    ("events", include_str!("js/events.js")),
+    ("loop", include_str!("js/loop.js")),
+    ("buffer", include_str!("js/buffer.js")),
+    ("process", include_str!("js/process.js")),
+    ("console", include_str!("js/console.js")),
+    ("builtins", include_str!("js/builtins.js")),
+    ("modules", include_str!("js/modules.js")),
+];
+
+/// The exit code of an internal failure of the interpreter itself (EX_SOFTWARE).
+const EXIT_INTERNAL: i32 = 70;
 
 fn main() {
     let code = match std::env::args().nth(1) {
@@ -64,38 +75,32 @@ fn run(entry: &str) -> i32 {
             ));
         }
     })));
-    rt.set_loader(RelativeResolver, FileLoader);
+    rt.set_loader(NodeResolver, NodeLoader);
     let context = Context::full(&rt).expect("QuickJS context");
 
-    let is_module = entry.ends_with(".mjs");
     let started = context.with(|ctx| -> Result<(), i32> {
-        let entry_path = normalize(Path::new(entry));
-        let name = entry_path.to_string_lossy().into_owned();
-        install_host(&ctx, &name)
-            .map_err(|e| internal_error(&ctx, "installing host functions", e))?;
-        let mut options = rquickjs::context::EvalOptions::default();
-        options.global = true;
-        options.strict = false;
-        options.filename = Some("node:internal/bootstrap".into());
-        ctx.eval_with_options::<(), _>(BOOTSTRAP, options)
-            .catch(&ctx)
-            .map_err(|e| report_uncaught(&ctx, e))?;
-        if is_module {
-            let source = std::fs::read(&entry_path).map_err(|e| cannot_open(entry, &e))?;
-            let promise = Module::evaluate(ctx.clone(), name, source)
+        install_host(&ctx, entry).map_err(|e| internal_error("installing host functions", e))?;
+        for (name, source) in SCRIPTS {
+            let mut options = rquickjs::context::EvalOptions::default();
+            options.global = true;
+            options.strict = false;
+            options.filename = Some(format!("node:internal/{name}"));
+            ctx.eval_with_options::<(), _>(source, options)
                 .catch(&ctx)
                 .map_err(|e| report_uncaught(&ctx, e))?;
-            // A module's evaluation promise rejects when its body (or a top-level await) throws;
-            // the rejection tracker reports it like any other unhandled rejection.
-            drop(promise);
+        }
+        let kind: String =
+            call_host(&ctx, "entryKind", (entry,)).map_err(|e| report_uncaught(&ctx, e))?;
+        if kind == "module" {
+            let url = format!("file://{entry}");
+            let evaluated = call_host::<String, _>(&ctx, "esmLoad", (url.clone(),))
+                .and_then(|source| declare_module(&ctx, &url, source).catch(&ctx))
+                .and_then(|module| module.eval().catch(&ctx));
+            // A module whose body throws rejects its evaluation promise; the rejection
+            // tracker reports it like any other unhandled rejection.
+            evaluated.map_err(|e| report_uncaught(&ctx, e))?;
         } else {
-            let run_main: Function<'_> = host_object(&ctx)
-                .and_then(|host| host.get("runMain"))
-                .map_err(|e| internal_error(&ctx, "finding runMain", e))?;
-            run_main
-                .call::<_, ()>((name,))
-                .catch(&ctx)
-                .map_err(|e| report_uncaught(&ctx, e))?;
+            call_host::<(), _>(&ctx, "runMain", (entry,)).map_err(|e| report_uncaught(&ctx, e))?;
         }
         Ok(())
     });
@@ -104,14 +109,8 @@ fn run(entry: &str) -> i32 {
     }
 
     loop {
-        while rt.is_job_pending() {
-            if let Err(job) = rt.execute_pending_job() {
-                let code = job.0.with(|ctx| {
-                    let caught = Err::<(), _>(Error::Exception).catch(&ctx).unwrap_err();
-                    report_uncaught(&ctx, caught)
-                });
-                return code;
-            }
+        if let Err(code) = drain_microtasks(&rt, &context) {
+            return code;
         }
         let unhandled = rejections.borrow_mut().drain(..).next();
         if let Some((_, reason)) = unhandled {
@@ -119,56 +118,109 @@ fn run(entry: &str) -> i32 {
                 let reason = reason
                     .restore(&ctx)
                     .unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
-                call_reporter(&ctx, "reportUnhandledRejection", reason)
+                match call_host::<(), _>(&ctx, "reportUnhandledRejection", (reason,)) {
+                    Ok(()) => 1,
+                    Err(e) => report_uncaught(&ctx, e),
+                }
             });
         }
-        // One macrotask (a timer or a stdin event) per turn, then microtasks again.
         let more = context.with(|ctx| {
-            host_object(&ctx)
-                .and_then(|host| host.get::<_, Function<'_>>("tick"))
-                .and_then(|tick| tick.call::<_, bool>(()))
-                .catch(&ctx)
-                .map_err(|e| report_uncaught(&ctx, e))
+            call_host::<bool, _>(&ctx, "tick", ()).map_err(|e| report_uncaught(&ctx, e))
         });
         match more {
-            Ok(true) => continue,
-            Ok(false) if rt.is_job_pending() => continue,
+            Ok(true) => {}
             Ok(false) => break,
             Err(code) => return code,
         }
     }
     context.with(|ctx| {
-        host_object(&ctx)
-            .and_then(|host| host.get::<_, Function<'_>>("exitCode"))
-            .and_then(|f| f.call::<_, i32>(()))
-            .unwrap_or(0)
+        call_host::<i32, _>(&ctx, "finalExitCode", ()).unwrap_or_else(|e| report_uncaught(&ctx, e))
     })
 }
 
-/// The bootstrap's private object, where it keeps what the Rust side calls.
+/// Runs process.nextTick callbacks and promise jobs until both queues are empty, in Node's
+/// order: every queued tick, then every promise job, again while either produced more.
+fn drain_microtasks(rt: &Runtime, context: &Context) -> Result<(), i32> {
+    loop {
+        let ticked = context.with(|ctx| {
+            call_host::<bool, _>(&ctx, "runTicks", ()).map_err(|e| report_uncaught(&ctx, e))
+        })?;
+        let mut ran_job = false;
+        while rt.is_job_pending() {
+            ran_job = true;
+            if let Err(job) = rt.execute_pending_job() {
+                return Err(job.0.with(|ctx| {
+                    let caught = Err::<(), _>(Error::Exception).catch(&ctx).unwrap_err();
+                    report_uncaught(&ctx, caught)
+                }));
+            }
+        }
+        if !ticked && !ran_job {
+            return Ok(());
+        }
+    }
+}
+
+/// Calls a function that the scripts put on `__codebox`, catching what it throws.
+fn call_host<'js, R, A>(ctx: &Ctx<'js>, name: &str, args: A) -> Result<R, CaughtError<'js>>
+where
+    R: rquickjs::FromJs<'js>,
+    A: rquickjs::function::IntoArgs<'js>,
+{
+    host_object(ctx)
+        .and_then(|host| host.get::<_, Function<'_>>(name))
+        .and_then(|f| f.call::<A, R>(args))
+        .catch(ctx)
+}
+
+/// The scripts' shared object, where they keep what the Rust side calls.
 fn host_object<'js>(ctx: &Ctx<'js>) -> rquickjs::Result<Object<'js>> {
     ctx.globals().get("__codebox")
+}
+
+fn declare_module<'js>(
+    ctx: &Ctx<'js>,
+    name: &str,
+    source: String,
+) -> rquickjs::Result<Module<'js, Declared>> {
+    let module = Module::declare(ctx.clone(), name, source)?;
+    if let Some(path) = name.strip_prefix("file://") {
+        let meta = module.meta()?;
+        meta.set("url", name)?;
+        meta.set("filename", path)?;
+        meta.set(
+            "dirname",
+            path.rsplit_once('/')
+                .map_or("/", |(dir, _)| if dir.is_empty() { "/" } else { dir }),
+        )?;
+    }
+    Ok(module)
 }
 
 fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     let host = Object::new(ctx.clone())?;
     host.set("entry", entry)?;
+    // The host makes the entry file's folder the working directory.
+    let cwd = entry
+        .rsplit_once('/')
+        .map_or("/", |(dir, _)| if dir.is_empty() { "/" } else { dir });
+    host.set("cwd", cwd)?;
     host.set("write", Function::new(ctx.clone(), host_write)?)?;
     host.set("readFile", Function::new(ctx.clone(), read_file)?)?;
+    host.set(
+        "readFileBytes",
+        Function::new(ctx.clone(), read_file_bytes)?,
+    )?;
     host.set("readStdin", Function::new(ctx.clone(), read_stdin)?)?;
     host.set("stat", Function::new(ctx.clone(), stat)?)?;
     host.set("readDir", Function::new(ctx.clone(), read_dir)?)?;
     host.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
+    host.set("mkdir", Function::new(ctx.clone(), make_dir)?)?;
+    host.set("remove", Function::new(ctx.clone(), remove)?)?;
     host.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
+    host.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
-    host.set(
-        "sleep",
-        Function::new(ctx.clone(), |ms: f64| {
-            if ms > 0.0 {
-                std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0));
-            }
-        })?,
-    )?;
+    host.set("sleep", Function::new(ctx.clone(), sleep_ms)?)?;
     host.set("now", Function::new(ctx.clone(), now_ms)?)?;
     ctx.globals().set("__codebox", host)
 }
@@ -183,6 +235,17 @@ fn host_write(fd: i32, text: String) {
         let mut out = std::io::stdout().lock();
         out.write_all(text.as_bytes()).and_then(|()| out.flush())
     };
+}
+
+/// `process.exit(code)`: the host function behind it never returns.
+fn exit_now(code: i32) {
+    exit(code)
+}
+
+fn sleep_ms(ms: f64) {
+    if ms > 0.0 {
+        std::thread::sleep(std::time::Duration::from_secs_f64(ms / 1000.0));
+    }
 }
 
 /// Milliseconds since the Unix epoch, with sub-millisecond precision.
@@ -201,6 +264,7 @@ fn fs_error(ctx: &Ctx<'_>, syscall: &str, path: &str, error: &std::io::Error) ->
         std::io::ErrorKind::AlreadyExists => ("EEXIST", "file already exists"),
         std::io::ErrorKind::IsADirectory => ("EISDIR", "illegal operation on a directory"),
         std::io::ErrorKind::NotADirectory => ("ENOTDIR", "not a directory"),
+        std::io::ErrorKind::DirectoryNotEmpty => ("ENOTEMPTY", "directory not empty"),
         _ if error.raw_os_error() == Some(76) => ("ENOTCAPABLE", "operation not permitted"),
         _ => ("EIO", "i/o error"),
     };
@@ -210,6 +274,11 @@ fn fs_error(ctx: &Ctx<'_>, syscall: &str, path: &str, error: &std::io::Error) ->
 fn read_file<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<String> {
     let bytes = std::fs::read(&path).map_err(|e| fs_error(&ctx, "open", &path, &e))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_file_bytes<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<ArrayBuffer<'js>> {
+    let bytes = std::fs::read(&path).map_err(|e| fs_error(&ctx, "open", &path, &e))?;
+    ArrayBuffer::new(ctx, bytes)
 }
 
 fn write_file<'js>(
@@ -231,6 +300,23 @@ fn write_file<'js>(
         .map_err(|e| fs_error(&ctx, "open", &path, &e))
 }
 
+fn make_dir<'js>(ctx: Ctx<'js>, path: String, recursive: bool) -> rquickjs::Result<()> {
+    let made = if recursive {
+        std::fs::create_dir_all(&path)
+    } else {
+        std::fs::create_dir(&path)
+    };
+    made.map_err(|e| fs_error(&ctx, "mkdir", &path, &e))
+}
+
+fn remove<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<()> {
+    let removed = match std::fs::metadata(&path) {
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
+        _ => std::fs::remove_file(&path),
+    };
+    removed.map_err(|e| fs_error(&ctx, "unlink", &path, &e))
+}
+
 /// Reads the whole of stdin once; later calls get what is left (nothing).
 fn read_stdin<'js>(ctx: Ctx<'js>) -> rquickjs::Result<String> {
     let mut bytes = Vec::new();
@@ -240,7 +326,7 @@ fn read_stdin<'js>(ctx: Ctx<'js>) -> rquickjs::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `"file"`, `"dir"` or `null` when nothing (visible) is at `path`.
+/// `"file"`, `"dir"` or nothing (`undefined`) when nothing visible is at `path`.
 fn stat(path: String) -> Option<&'static str> {
     let meta = std::fs::metadata(path).ok()?;
     Some(if meta.is_dir() { "dir" } else { "file" })
@@ -273,114 +359,89 @@ fn eval_script<'js>(
     ctx.eval_with_options(source, options)
 }
 
+/// `[state]` or `[state, result]` of a promise, for util.inspect.
+fn promise_state<'js>(ctx: Ctx<'js>, promise: Promise<'js>) -> rquickjs::Result<Vec<Value<'js>>> {
+    let state = |s: &str| rquickjs::String::from_str(ctx.clone(), s).map(Value::from);
+    Ok(match promise.state() {
+        PromiseState::Pending => vec![state("pending")?],
+        PromiseState::Resolved => vec![
+            state("fulfilled")?,
+            promise
+                .result::<Value<'js>>()
+                .transpose()?
+                .unwrap_or_else(|| Value::new_undefined(ctx.clone())),
+        ],
+        PromiseState::Rejected => {
+            let reason = match promise.result::<Value<'js>>() {
+                Some(Err(Error::Exception)) => ctx.catch(),
+                Some(Ok(v)) => v,
+                _ => Value::new_undefined(ctx.clone()),
+            };
+            vec![state("rejected")?, reason]
+        }
+    })
+}
+
 /// Prints what was thrown the way Node does and gives the exit code (1).
 fn report_uncaught<'js>(ctx: &Ctx<'js>, caught: CaughtError<'js>) -> i32 {
     let value = match caught {
         CaughtError::Exception(e) => e.into_value(),
         CaughtError::Value(v) => v,
-        CaughtError::Error(e) => return internal_error(ctx, "running the program", e),
+        CaughtError::Error(e) => return internal_error("running the program", e),
     };
-    call_reporter(ctx, "reportUncaught", value)
-}
-
-fn call_reporter<'js>(ctx: &Ctx<'js>, name: &str, value: Value<'js>) -> i32 {
     let reported = host_object(ctx)
-        .and_then(|host| host.get::<_, Function<'_>>(name))
+        .and_then(|host| host.get::<_, Function<'_>>("reportUncaught"))
         .and_then(|report| report.call::<_, ()>((value.clone(),)));
     if reported.is_err() {
-        eprintln!("Uncaught exception (it could not be formatted)");
+        // The scripts that format errors are not running (yet): say what we can.
+        let text = value
+            .as_object()
+            .and_then(|o| {
+                let message: Option<String> = o.get("message").ok();
+                let stack: Option<String> = o.get("stack").ok();
+                message.map(|m| format!("{m}\n{}", stack.unwrap_or_default()))
+            })
+            .unwrap_or_else(|| format!("{value:?}"));
+        eprintln!("Uncaught {text}");
     }
     1
 }
 
-fn internal_error(_ctx: &Ctx<'_>, doing: &str, error: Error) -> i32 {
+fn internal_error(doing: &str, error: Error) -> i32 {
     eprintln!("codebox quickjs: internal error while {doing}: {error}");
-    70
+    EXIT_INTERNAL
 }
 
-fn cannot_open(entry: &str, error: &std::io::Error) -> i32 {
-    eprintln!("Error: Cannot find module '{entry}': {error}");
-    1
-}
+/// Resolves `import` specifiers with Node's ESM rules (in `js/modules.js`).
+struct NodeResolver;
 
-/// Removes `.` and folds `..` segments without touching the filesystem.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// Resolves `import` specifiers relative to the importing module, with Node's extension search.
-struct RelativeResolver;
-
-impl Resolver for RelativeResolver {
+impl Resolver for NodeResolver {
     fn resolve<'js>(
         &mut self,
-        _ctx: &Ctx<'js>,
+        ctx: &Ctx<'js>,
         base: &str,
         name: &str,
-        _attributes: Option<rquickjs::loader::ImportAttributes<'js>>,
+        _attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<String> {
-        if !(name.starts_with("./") || name.starts_with("../") || name.starts_with('/')) {
-            return Err(Error::new_resolving_message(
-                base,
-                name,
-                format!("Cannot find package '{name}' imported from {base}"),
-            ));
-        }
-        let dir = Path::new(base).parent().unwrap_or(Path::new(""));
-        let joined = normalize(&dir.join(name));
-        let candidates = [
-            joined.clone(),
-            joined.with_extension("js"),
-            joined.with_extension("mjs"),
-            joined.join("index.js"),
-            joined.join("index.mjs"),
-        ];
-        candidates
-            .iter()
-            .find(|c| c.is_file())
-            .map(|c| c.to_string_lossy().into_owned())
-            .ok_or_else(|| {
-                Error::new_resolving_message(
-                    base,
-                    name,
-                    format!(
-                        "Cannot find module '{}' imported from {base}",
-                        joined.display()
-                    ),
-                )
-            })
+        host_object(ctx)?
+            .get::<_, Function<'_>>("esmResolve")?
+            .call((base, name))
     }
 }
 
-/// Loads a resolved module file from the sandbox's filesystem.
-struct FileLoader;
+/// Loads a resolved module: a file, a built-in or a CommonJS file offered as a module.
+struct NodeLoader;
 
-impl Loader for FileLoader {
+impl Loader for NodeLoader {
     fn load<'js>(
         &mut self,
         ctx: &Ctx<'js>,
         name: &str,
-        _attributes: Option<rquickjs::loader::ImportAttributes<'js>>,
+        _attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
-        let source =
-            std::fs::read(name).map_err(|e| Error::new_loading_message(name, e.to_string()))?;
-        Module::declare(ctx.clone(), name, source)
+        let source: String = host_object(ctx)?
+            .get::<_, Function<'_>>("esmLoad")?
+            .call((name,))?;
+        declare_module(ctx, name, source)
     }
-}
-
-/// `process.exit(code)`: the host function behind it never returns.
-fn exit_now(code: i32) {
-    exit(code)
 }

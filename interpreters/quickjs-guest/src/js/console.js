@@ -1,0 +1,140 @@
+// `console`, writing through util.format exactly as Node's Console does.
+(function (host) {
+  'use strict';
+
+  const counts = new Map();
+  const timers = new Map();
+  let groupIndent = '';
+
+  function print(fd, text) {
+    if (groupIndent !== '') {
+      text = text.includes('\n') ? text.replace(/\n/g, `\n${groupIndent}`) : text;
+      text = groupIndent + text;
+    }
+    host.write(fd, `${text}\n`);
+  }
+  const log = (fd) => (...args) => print(fd, host.formatWithOptions(undefined, ...args));
+  const elapsed = (label) => {
+    const ms = host.now() - timers.get(label);
+    return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+  };
+
+  globalThis.console = {
+    log: log(1),
+    info: log(1),
+    debug: log(1),
+    error: log(2),
+    warn: log(2),
+    trace: (...args) => {
+      const stack = (new Error().stack || '').split('\n').slice(1).join('\n');
+      print(2, `Trace${args.length ? ': ' + host.formatWithOptions(undefined, ...args) : ''}\n${stack}`.replace(/\n$/, ''));
+    },
+    dir: (value, options) => print(1, host.inspect(value, { customInspect: false, ...options })),
+    dirxml: log(1),
+    assert: (condition, ...args) => {
+      if (!condition) {
+        args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+        print(2, host.formatWithOptions(undefined, ...args));
+      }
+    },
+    count: (label = 'default') => {
+      label = `${label}`;
+      counts.set(label, (counts.get(label) || 0) + 1);
+      print(1, `${label}: ${counts.get(label)}`);
+    },
+    countReset: (label = 'default') => { counts.delete(`${label}`); },
+    time: (label = 'default') => { timers.set(`${label}`, host.now()); },
+    timeEnd: (label = 'default') => {
+      label = `${label}`;
+      if (!timers.has(label)) return;
+      print(1, `${label}: ${elapsed(label)}`);
+      timers.delete(label);
+    },
+    timeLog: (label = 'default', ...data) => {
+      label = `${label}`;
+      if (!timers.has(label)) return;
+      print(1, host.formatWithOptions(undefined, `${label}: ${elapsed(label)}`, ...data));
+    },
+    group: (...args) => {
+      if (args.length > 0) print(1, host.formatWithOptions(undefined, ...args));
+      groupIndent += '  ';
+    },
+    groupCollapsed: (...args) => globalThis.console.group(...args),
+    groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
+    table,
+  };
+
+  // console.table, after Node's lib/internal/cli_table.js.
+  function renderTable(head, columns) {
+    const width = (s) => [...s].length;
+    const rows = [];
+    const columnWidths = head.map(width);
+    const longestColumn = Math.max(...columns.map((a) => a.length));
+    for (let i = 0; i < head.length; i++) {
+      const column = columns[i];
+      for (let j = 0; j < longestColumn; j++) {
+        if (rows[j] === undefined) rows[j] = [];
+        const value = (rows[j][i] = Object.prototype.hasOwnProperty.call(column, j) ? column[j] : '');
+        columnWidths[i] = Math.max(columnWidths[i] || 0, width(value));
+      }
+    }
+    const renderRow = (row) => {
+      let out = '│ ';
+      for (let i = 0; i < row.length; i++) {
+        const needed = (columnWidths[i] - width(row[i])) / 2;
+        out += ' '.repeat(needed) + row[i] + ' '.repeat(Math.ceil(needed));
+        if (i !== row.length - 1) out += ' │ ';
+      }
+      return `${out} │`;
+    };
+    const divider = columnWidths.map((w) => '─'.repeat(w + 2));
+    let result = `┌${divider.join('┬')}┐\n${renderRow(head)}\n├${divider.join('┼')}┤\n`;
+    for (const row of rows) result += `${renderRow(row)}\n`;
+    return `${result}└${divider.join('┴')}┘`;
+  }
+
+  function table(data, properties) {
+    if (data === null || typeof data !== 'object') return globalThis.console.log(data);
+    const cell = (v) => {
+      const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
+      return host.inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity });
+    };
+    const indexes = (n) => Array.from({ length: n }, (_, i) => cell(i));
+    if (data instanceof Map) {
+      const keys = [];
+      const values = [];
+      for (const [k, v] of data) { keys.push(cell(k)); values.push(cell(v)); }
+      return print(1, renderTable(['(iteration index)', 'Key', 'Values'], [indexes(keys.length), keys, values]));
+    }
+    if (data instanceof Set) {
+      const values = [...data].map(cell);
+      return print(1, renderTable(['(iteration index)', 'Values'], [indexes(values.length), values]));
+    }
+    const map = Object.create(null);
+    let hasPrimitives = false;
+    const valuesKeyArray = [];
+    const indexKeyArray = Object.keys(data);
+    for (let i = 0; i < indexKeyArray.length; i++) {
+      const item = data[indexKeyArray[i]];
+      const primitive = item === null || (typeof item !== 'function' && typeof item !== 'object');
+      if (properties === undefined && primitive) {
+        hasPrimitives = true;
+        valuesKeyArray[i] = cell(item);
+      } else {
+        for (const key of properties || Object.keys(item)) {
+          map[key] ??= [];
+          map[key][i] = (primitive && properties) || !Object.prototype.hasOwnProperty.call(item, key) ? '' : cell(item[key]);
+        }
+      }
+    }
+    const keys = Object.keys(map);
+    const values = Object.values(map);
+    if (hasPrimitives) {
+      keys.push('Values');
+      values.push(valuesKeyArray);
+    }
+    keys.unshift('(index)');
+    values.unshift(indexKeyArray);
+    return print(1, renderTable(keys, values));
+  }
+})(globalThis.__codebox);

@@ -1,0 +1,149 @@
+// The event loop's JavaScript half, in Node's order.
+//
+// main.rs runs the program, then repeatedly: the nextTick queue and the promise jobs until
+// both are empty (`host.runTicks` and QuickJS's job queue), then one macrotask
+// (`host.tick`). Macrotasks come in Node's phases: expired timers (by due time, then creation
+// order), then stdin and readline I/O, then immediates queued before the phase began. Time is
+// the loop's cached clock in whole milliseconds, as libuv's, so timers created in one turn
+// compare as Node's do. The loop sleeps only until the next timer is due, and the host's
+// deadline still ends the run during that sleep.
+(function (host) {
+  'use strict';
+
+  let loopTime = Math.floor(host.now());
+  const updateTime = () => { loopTime = Math.floor(host.now()); };
+
+  // ---- process.nextTick ----
+
+  const ticks = [];
+  host.nextTick = (fn, ...args) => {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    ticks.push([fn, args]);
+  };
+  // Runs every queued tick (and the ticks they queue); true when any ran.
+  host.runTicks = () => {
+    if (ticks.length === 0) return false;
+    while (ticks.length > 0) {
+      const [fn, args] = ticks.shift();
+      fn(...args);
+    }
+    return true;
+  };
+
+  // ---- timers ----
+
+  let nextId = 1;
+  const timers = new Map();
+  const immediates = [];
+
+  class Timeout {
+    constructor(fn, delay, args, repeat) {
+      this._id = nextId++;
+      this._onTimeout = fn;
+      this._args = args;
+      delay = Number(delay);
+      if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
+      this._idleTimeout = delay;
+      this._repeat = repeat ? delay : null;
+      this._due = loopTime + delay;
+      this._ref = true;
+      timers.set(this._id, this);
+    }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+    refresh() { this._due = loopTime + this._idleTimeout; return this; }
+    close() { timers.delete(this._id); return this; }
+    [Symbol.toPrimitive]() { return this._id; }
+  }
+
+  class Immediate {
+    constructor(fn, args) {
+      this._onImmediate = fn;
+      this._args = args;
+      this._cleared = false;
+      this._ref = true;
+      immediates.push(this);
+    }
+    ref() { this._ref = true; return this; }
+    unref() { this._ref = false; return this; }
+    hasRef() { return this._ref; }
+  }
+
+  const checkCallback = (fn) => {
+    if (typeof fn !== 'function') {
+      const e = new TypeError(`The "callback" argument must be of type function. Received ${host.inspect(fn)}`);
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+  };
+  globalThis.setTimeout = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, false); };
+  globalThis.setInterval = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, true); };
+  globalThis.setImmediate = (fn, ...args) => { checkCallback(fn); return new Immediate(fn, args); };
+  const clearTimer = (timer) => {
+    if (timer instanceof Timeout) timers.delete(timer._id);
+    else if (typeof timer === 'number' || typeof timer === 'string') timers.delete(Number(timer));
+  };
+  globalThis.clearTimeout = clearTimer;
+  globalThis.clearInterval = clearTimer;
+  globalThis.clearImmediate = (immediate) => { if (immediate instanceof Immediate) immediate._cleared = true; };
+  host.timers = { Timeout, Immediate };
+
+  // ---- I/O sources (stdin, readline) register here ----
+
+  // Each source is { pending(): bool, poll(): bool } — poll runs one callback if it has one.
+  const ioSources = [];
+  host.addIoSource = (source) => ioSources.push(source);
+
+  // ---- the macrotask picker ----
+
+  let batch = [];
+  function nextBatch() {
+    updateTime();
+    const due = [...timers.values()].filter((t) => t._due <= loopTime).sort((a, b) => a._due - b._due || a._id - b._id);
+    const io = ioSources.some((s) => s.pending()) ? [{ io: true }] : [];
+    const checks = immediates.splice(0, immediates.length);
+    return [...due, ...io, ...checks];
+  }
+
+  function alive() {
+    for (const t of timers.values()) if (t._ref) return true;
+    return immediates.some((i) => !i._cleared && i._ref) || ioSources.some((s) => s.pending());
+  }
+
+  // Runs one macrotask; false when nothing is left to do.
+  host.tick = () => {
+    for (;;) {
+      while (batch.length > 0) {
+        const task = batch.shift();
+        if (task instanceof Timeout) {
+          if (!timers.has(task._id)) continue;
+          if (task._repeat !== null) {
+            task._due = loopTime + task._repeat;
+          } else {
+            timers.delete(task._id);
+          }
+          task._onTimeout(...task._args);
+          return true;
+        }
+        if (task instanceof Immediate) {
+          if (task._cleared) continue;
+          task._onImmediate(...task._args);
+          return true;
+        }
+        if (task.io) {
+          for (const source of ioSources) if (source.pending() && source.poll()) return true;
+        }
+      }
+      if (!alive()) return false;
+      batch = nextBatch();
+      if (batch.length === 0) {
+        let next = Infinity;
+        for (const t of timers.values()) if (t._ref && t._due < next) next = t._due;
+        if (next === Infinity) return false;
+        const wait = next - host.now();
+        if (wait > 0) host.sleep(wait);
+      }
+    }
+  };
+})(globalThis.__codebox);
