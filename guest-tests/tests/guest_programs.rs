@@ -169,3 +169,45 @@ fn run_case(case: &str) {
 }
 
 include!(concat!(env!("OUT_DIR"), "/cases.rs"));
+
+/// What Node 20 did with a program of the differential suite (`node/<case>/expected.json`,
+/// written by `node/regenerate.mjs`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct NodeExpected {
+    stdout: String,
+    exit_code: i32,
+    /// The first line of stderr when the program died of an uncaught error, with the folder
+    /// it ran in written as `/workspace`.
+    stderr_first_line: Option<String>,
+}
+
+fn run_node_case(case: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node").join(case);
+    let expected: NodeExpected =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
+            .unwrap_or_else(|e| panic!("node/{case}/expected.json: {e}"));
+    let mut files = BTreeMap::new();
+    case_files(&dir, "", &mut files);
+    let entry = ["main.js", "main.mjs", "main.cjs"]
+        .into_iter()
+        .find(|e| files.contains_key(*e))
+        .expect("main.js, main.mjs or main.cjs")
+        .to_owned();
+    let stdin = std::fs::read(dir.join("stdin.txt")).unwrap_or_default();
+    let limits = Limits::default().with_timeout(Duration::from_secs(10));
+    let request = RunRequest::new(Language::JavaScript, entry)
+        .files(files)
+        .stdin(stdin)
+        .limits(limits);
+    let result = runtime().run(&request).unwrap_or_else(|e| panic!("{case}: {e}"));
+    let shown = format!(
+        "node/{case}\n--- stderr ---\n{}\n--- result ---\n{:?} exit {:?}",
+        result.stderr, result.termination, result.exit_code
+    );
+    assert_eq!(result.stdout, expected.stdout, "stdout of {shown}");
+    assert_eq!(result.exit_code, Some(expected.exit_code), "exit code of {shown}");
+    if let Some(line) = &expected.stderr_first_line {
+        assert_eq!(result.stderr.lines().next(), Some(line.as_str()), "stderr of {shown}");
+    }
+}

@@ -18,11 +18,12 @@ use rquickjs::module::Declared;
 use rquickjs::promise::PromiseState;
 use rquickjs::{
     ArrayBuffer, CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module,
-    Object, Persistent, Promise, Runtime, Value,
+    Object, Persistent, Promise, Runtime, TypedArray, Value,
 };
 
 /// Node's surface, in the order it is built: each script adds to the `__codebox` object.
-const SCRIPTS: [(&str, &str); 8] = [
+const SCRIPTS: [(&str, &str); 9] = [
+    ("globals", include_str!("js/globals.js")),
     ("inspect", include_str!("js/inspect.js")),
     ("events", include_str!("js/events.js")),
     ("loop", include_str!("js/loop.js")),
@@ -32,6 +33,9 @@ const SCRIPTS: [(&str, &str); 8] = [
     ("builtins", include_str!("js/builtins.js")),
     ("modules", include_str!("js/modules.js")),
 ];
+
+/// The JavaScript stack budget: about 10,000 frames of a simple recursive function, like Node's.
+const JS_STACK_BYTES: usize = 6 << 20;
 
 /// The exit code of an internal failure of the interpreter itself (EX_SOFTWARE).
 const EXIT_INTERNAL: i32 = 70;
@@ -59,6 +63,9 @@ type Rejections = Rc<RefCell<Vec<(Persistent<Promise<'static>>, Persistent<Value
 
 fn run(entry: &str) -> i32 {
     let rt = Runtime::new().expect("QuickJS runtime");
+    // Below the 8 MiB shadow stack (see .cargo/config.toml), so that QuickJS throws a catchable
+    // RangeError before either the shadow stack or wasmtime's native stack runs out.
+    rt.set_max_stack_size(JS_STACK_BYTES);
     let rejections: Rejections = Rc::default();
     let tracked = rejections.clone();
     rt.set_host_promise_rejection_tracker(Some(Box::new(move |ctx, promise, reason, handled| {
@@ -91,9 +98,11 @@ fn run(entry: &str) -> i32 {
         }
         let kind: String =
             call_host(&ctx, "entryKind", (entry,)).map_err(|e| report_uncaught(&ctx, e))?;
+        // The program's timers count from its start, not from the bootstrap's.
+        call_host::<(), _>(&ctx, "updateTime", ()).map_err(|e| report_uncaught(&ctx, e))?;
         if kind == "module" {
             let url = format!("file://{entry}");
-            let evaluated = call_host::<String, _>(&ctx, "esmLoad", (url.clone(),))
+            let evaluated = call_host::<String, _>(&ctx, "esmLoad", (url.clone(), "javascript"))
                 .and_then(|source| declare_module(&ctx, &url, source).catch(&ctx))
                 .and_then(|module| module.eval().catch(&ctx));
             // A module whose body throws rejects its evaluation promise; the rejection
@@ -217,6 +226,7 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     host.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
     host.set("mkdir", Function::new(ctx.clone(), make_dir)?)?;
     host.set("remove", Function::new(ctx.clone(), remove)?)?;
+    host.set("rename", Function::new(ctx.clone(), rename)?)?;
     host.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
     host.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
@@ -284,7 +294,7 @@ fn read_file_bytes<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<ArrayBu
 fn write_file<'js>(
     ctx: Ctx<'js>,
     path: String,
-    text: String,
+    bytes: Vec<u8>,
     append: bool,
 ) -> rquickjs::Result<()> {
     let mut options = std::fs::OpenOptions::new();
@@ -296,8 +306,12 @@ fn write_file<'js>(
     }
     options
         .open(&path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
+        .and_then(|mut f| f.write_all(&bytes))
         .map_err(|e| fs_error(&ctx, "open", &path, &e))
+}
+
+fn rename<'js>(ctx: Ctx<'js>, from: String, to: String) -> rquickjs::Result<()> {
+    std::fs::rename(&from, &to).map_err(|e| fs_error(&ctx, "rename", &from, &e))
 }
 
 fn make_dir<'js>(ctx: Ctx<'js>, path: String, recursive: bool) -> rquickjs::Result<()> {
@@ -309,12 +323,13 @@ fn make_dir<'js>(ctx: Ctx<'js>, path: String, recursive: bool) -> rquickjs::Resu
     made.map_err(|e| fs_error(&ctx, "mkdir", &path, &e))
 }
 
-fn remove<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<()> {
+fn remove<'js>(ctx: Ctx<'js>, path: String, recursive: bool) -> rquickjs::Result<()> {
     let removed = match std::fs::metadata(&path) {
-        Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&path),
+        Ok(meta) if meta.is_dir() && recursive => std::fs::remove_dir_all(&path),
+        Ok(meta) if meta.is_dir() => std::fs::remove_dir(&path),
         _ => std::fs::remove_file(&path),
     };
-    removed.map_err(|e| fs_error(&ctx, "unlink", &path, &e))
+    removed.map_err(|e| fs_error(&ctx, "rm", &path, &e))
 }
 
 /// Reads the whole of stdin once; later calls get what is left (nothing).
@@ -392,7 +407,11 @@ fn report_uncaught<'js>(ctx: &Ctx<'js>, caught: CaughtError<'js>) -> i32 {
     let reported = host_object(ctx)
         .and_then(|host| host.get::<_, Function<'_>>("reportUncaught"))
         .and_then(|report| report.call::<_, ()>((value.clone(),)));
-    if reported.is_err() {
+    if reported.is_ok() {
+        // Node still runs the program's 'exit' handlers, with code 1.
+        return call_host::<i32, _>(ctx, "exitAfterUncaught", ()).unwrap_or(1);
+    }
+    {
         // The scripts that format errors are not running (yet): say what we can.
         let text = value
             .as_object()
@@ -437,11 +456,16 @@ impl Loader for NodeLoader {
         &mut self,
         ctx: &Ctx<'js>,
         name: &str,
-        _attributes: Option<ImportAttributes<'js>>,
+        attributes: Option<ImportAttributes<'js>>,
     ) -> rquickjs::Result<Module<'js, Declared>> {
+        let kind = match attributes {
+            Some(attributes) => attributes.get_type()?,
+            None => None,
+        };
+        let kind = kind.unwrap_or_else(|| "javascript".to_owned());
         let source: String = host_object(ctx)?
             .get::<_, Function<'_>>("esmLoad")?
-            .call((name,))?;
+            .call((name, kind))?;
         declare_module(ctx, name, source)
     }
 }

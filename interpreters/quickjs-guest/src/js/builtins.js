@@ -23,6 +23,15 @@
   const encodingOf = (options) => (typeof options === 'string' ? options : options && options.encoding) || null;
   const decode = (buffer, encoding) => (encoding ? buffer.toString(encoding) : buffer);
   const toText = (data) => (typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data).toString() : String(data));
+  // Strings are written as UTF-8; Buffers and typed arrays byte for byte.
+  const toBytes = (data) => Array.from(data instanceof Uint8Array ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(String(data)));
+
+  class Dirent {
+    constructor(name, kind) { this.name = name; this._kind = kind; }
+    isFile() { return this._kind === 'file'; }
+    isDirectory() { return this._kind === 'dir'; }
+    isSymbolicLink() { return false; }
+  }
 
   class Stats {
     constructor(kind, size) { this._kind = kind; this.size = size; this.mode = kind === 'dir' ? 0o40755 : 0o100644; }
@@ -40,11 +49,17 @@
     writeFileSync(path, data) {
       if (path === 1 || path === '/dev/stdout') return void host.write(1, toText(data));
       if (path === 2 || path === '/dev/stderr') return void host.write(2, toText(data));
-      fsCall(() => host.writeFile(pathOf(path), toText(data), false));
+      fsCall(() => host.writeFile(pathOf(path), toBytes(data), false));
     },
-    appendFileSync(path, data) { fsCall(() => host.writeFile(pathOf(path), toText(data), true)); },
+    appendFileSync(path, data) { fsCall(() => host.writeFile(pathOf(path), toBytes(data), true)); },
+    copyFileSync(from, to) { fsCall(() => host.writeFile(pathOf(to), toBytes(new Uint8Array(fsCall(() => host.readFileBytes(pathOf(from))))), false)); },
+    renameSync(from, to) { fsCall(() => host.rename(pathOf(from), pathOf(to))); },
     existsSync(path) { return host.stat(pathOf(path)) != null; },
-    readdirSync(path) { return fsCall(() => host.readDir(pathOf(path))); },
+    readdirSync(path, options) {
+      const p = pathOf(path);
+      const names = fsCall(() => host.readDir(p));
+      return options && options.withFileTypes ? names.map((n) => new Dirent(n, host.stat(`${p}/${n}`))) : names;
+    },
     statSync(path) {
       const p = pathOf(path);
       const kind = host.stat(p);
@@ -52,8 +67,13 @@
       return new Stats(kind, kind === 'file' ? host.readFileBytes(p).byteLength : 4096);
     },
     mkdirSync(path, options) { fsCall(() => host.mkdir(pathOf(path), Boolean(options && options.recursive))); },
-    unlinkSync(path) { fsCall(() => host.remove(pathOf(path))); },
-    rmSync(path) { fsCall(() => host.remove(pathOf(path))); },
+    unlinkSync(path) { fsCall(() => host.remove(pathOf(path), false)); },
+    rmSync(path, options) {
+      const p = pathOf(path);
+      if (host.stat(p) == null && options && options.force) return;
+      fsCall(() => host.remove(p, Boolean(options && options.recursive)));
+    },
+    rmdirSync(path, options) { fsCall(() => host.remove(pathOf(path), Boolean(options && options.recursive))); },
   };
   fs.lstatSync = fs.statSync;
   // Callback and promise forms run the synchronous call and report on a later turn, as
@@ -155,6 +175,32 @@
     toNamespacedPath: (p) => p,
   };
   path.posix = path;
+  // Windows paths, for programs that print them: separators, drive letters and the basic calls.
+  const win32 = {
+    sep: '\\',
+    delimiter: ';',
+    normalize(p) {
+      const m = /^([a-zA-Z]:)?([\\/])?/.exec(p);
+      const device = m[1] || '';
+      const absolute = Boolean(m[2]);
+      const rest = normalizeString(p.slice(m[0].length).replace(/\//g, '\\').split('\\').join('/'), !absolute).split('/').join('\\');
+      return `${device}${absolute ? '\\' : ''}${rest}` || '.';
+    },
+    join: (...parts) => win32.normalize(parts.filter((p) => p.length > 0).join('\\')),
+    basename(p, ext) {
+      let base = p.replace(/[\\/]+$/, '').split(/[\\/]/).pop().replace(/^[a-zA-Z]:/, '');
+      if (ext !== undefined && base.endsWith(ext) && base !== ext) base = base.slice(0, -ext.length);
+      return base;
+    },
+    dirname(p) {
+      const i = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
+      return i <= 0 ? (i === 0 ? p[0] : '.') : /^[a-zA-Z]:$/.test(p.slice(0, i)) ? p.slice(0, i + 1) : p.slice(0, i);
+    },
+    extname: (p) => path.extname(win32.basename(p)),
+    isAbsolute: (p) => /^([a-zA-Z]:)?[\\/]/.test(p),
+  };
+  win32.win32 = win32;
+  path.win32 = win32;
 
   // ---- util ----
 
@@ -264,10 +310,10 @@
     if (operator === 'strictEqual' && typeof actual !== typeof expected && isPrimitive(actual) && isPrimitive(expected)) {
       return `${header}\n\n${a} !== ${e}\n`;
     }
-    if ((operator === 'strictEqual' || operator === 'equal') && isPrimitive(actual) && isPrimitive(expected) && typeof actual !== 'string' && !a.includes('\n') && !e.includes('\n')) {
-      return `${header}\n\n${a} ${operator === 'equal' ? '==' : '!=='} ${e}\n`;
+    if (operator === 'strictEqual' && isPrimitive(actual) && isPrimitive(expected) && typeof actual !== 'string' && !a.includes('\n') && !e.includes('\n')) {
+      return `${header}\n\n${a} !== ${e}\n`;
     }
-    if (operator.startsWith('not')) return `${header}\n\n${a}\n`;
+    if (operator.startsWith('not')) return a.includes('\n') ? `${header}\n\n${a}\n` : `${header} ${a}`;
     const al = a.split('\n');
     const el = e.split('\n');
     let out = `${header}\n+ actual - expected\n\n`;
@@ -285,6 +331,14 @@
 
   function fail(actual, expected, message, operator) {
     if (message instanceof Error) throw message;
+    if (message !== undefined && (operator === 'strictEqual' || operator === 'deepStrictEqual')) {
+      // Node keeps the comparison under a custom message for these two.
+      const generated = defaultMessage(actual, expected, operator);
+      const body = generated.slice(generated.indexOf('\n'));
+      const error = new AssertionError({ message: `${message}${body}`, actual, expected, operator });
+      error.generatedMessage = false;
+      throw error;
+    }
     throw new AssertionError({ message, actual, expected, operator });
   }
 
@@ -378,7 +432,8 @@
     _feed(text) {
       this._buffer += text;
       let i;
-      while (!this.closed && (i = this._buffer.search(/\r\n|\n|\r/)) !== -1) {
+      // Like Node, every line of a chunk is emitted even if a listener closes the interface.
+      while ((i = this._buffer.search(/\r\n|\n|\r/)) !== -1) {
         const line = this._buffer.slice(0, i);
         const sep = this._buffer[i] === '\r' && this._buffer[i + 1] === '\n' ? 2 : 1;
         this._buffer = this._buffer.slice(i + sep);
@@ -418,6 +473,7 @@
       this.emit('close');
     }
     [Symbol.asyncIterator]() {
+      if (this._iterator) return this._iterator;
       const lines = [];
       const waiting = [];
       let done = false;
@@ -438,6 +494,7 @@
         return: () => { this.close(); return Promise.resolve({ value: undefined, done: true }); },
         [Symbol.asyncIterator]() { return iterator; },
       };
+      this._iterator = iterator;
       return iterator;
     }
   }
@@ -511,6 +568,7 @@
     timers,
     'timers/promises': timersPromises,
     buffer: { Buffer: globalThis.Buffer },
+    url: host.url,
     string_decoder: { StringDecoder },
     process: globalThis.process,
     console: globalThis.console,

@@ -13,24 +13,24 @@
     }
     host.write(fd, `${text}\n`);
   }
-  const log = (fd) => (...args) => print(fd, host.formatWithOptions(undefined, ...args));
+  const named = (name, fd) => ({ [name](...args) { print(fd, host.formatWithOptions(undefined, ...args)); } })[name];
   const elapsed = (label) => {
     const ms = host.now() - timers.get(label);
     return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
   };
 
   globalThis.console = {
-    log: log(1),
-    info: log(1),
-    debug: log(1),
-    error: log(2),
-    warn: log(2),
+    log: named('log', 1),
+    info: named('info', 1),
+    debug: named('debug', 1),
+    error: named('error', 2),
+    warn: named('warn', 2),
     trace: (...args) => {
       const stack = (new Error().stack || '').split('\n').slice(1).join('\n');
       print(2, `Trace${args.length ? ': ' + host.formatWithOptions(undefined, ...args) : ''}\n${stack}`.replace(/\n$/, ''));
     },
     dir: (value, options) => print(1, host.inspect(value, { customInspect: false, ...options })),
-    dirxml: log(1),
+    dirxml: named('dirxml', 1),
     assert: (condition, ...args) => {
       if (!condition) {
         args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;

@@ -8,7 +8,8 @@
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
   const defaults = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, maxStringLength: 10000, sorted: false, getters: false };
   const kObjectType = 0;
-  const kArrayExtrasType = 1;
+  const kArrayType = 1;
+  const kArrayExtrasType = 2;
   const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
   const numberRegExp = /^(0|[1-9][0-9]*)$/;
   const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
@@ -113,7 +114,12 @@
     return `${constructor}${size} `;
   }
 
-  function getKeys(value) {
+  function getKeys(value, showHidden) {
+    if (showHidden) {
+      // V8 lists these own properties of sloppy functions; QuickJS keeps them on the prototype.
+      const names = Object.getOwnPropertyNames(value).filter((k) => k !== 'prototype' || typeof value !== 'function' || Object.getOwnPropertyDescriptor(value, k).writable);
+      return [...names, ...Object.getOwnPropertySymbols(value)];
+    }
     const keys = Object.keys(value);
     for (const symbol of Object.getOwnPropertySymbols(value)) {
       if (Object.prototype.propertyIsEnumerable.call(value, symbol)) keys.push(symbol);
@@ -121,8 +127,8 @@
     return keys;
   }
 
-  function getOwnNonIndexProperties(value) {
-    return getKeys(value).filter((k) => typeof k === 'symbol' || !numberRegExp.test(k) || Number(k) >= 2 ** 32 - 1);
+  function getOwnNonIndexProperties(value, showHidden) {
+    return getKeys(value, showHidden).filter((k) => typeof k === 'symbol' || !numberRegExp.test(k) || Number(k) >= 2 ** 32 - 1);
   }
 
   function getFunctionBase(value, constructor, tag) {
@@ -267,7 +273,7 @@
       noIterator = false;
       if (Array.isArray(value)) {
         const prefix = constructor !== 'Array' || tag !== '' ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
-        keys = getOwnNonIndexProperties(value);
+        keys = getOwnNonIndexProperties(value, ctx.showHidden);
         braces = [`${prefix}[`, ']'];
         if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
         extrasType = kArrayExtrasType;
@@ -275,19 +281,19 @@
       } else if (is(value, Set)) {
         const size = value.size;
         const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
-        keys = getKeys(value);
+        keys = getKeys(value, ctx.showHidden);
         formatter = formatSet;
         if (size === 0 && keys.length === 0) return `${prefix}{}`;
         braces = [`${prefix}{`, '}'];
       } else if (is(value, Map)) {
         const size = value.size;
         const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
-        keys = getKeys(value);
+        keys = getKeys(value, ctx.showHidden);
         formatter = formatMap;
         if (size === 0 && keys.length === 0) return `${prefix}{}`;
         braces = [`${prefix}{`, '}'];
       } else if (isTypedArray(value)) {
-        keys = getOwnNonIndexProperties(value);
+        keys = getOwnNonIndexProperties(value, ctx.showHidden);
         const size = value.length;
         const fallback = typedArrayTag.call(value);
         const prefix = getPrefix(constructor, tag, fallback, `(${size})`);
@@ -296,25 +302,26 @@
         formatter = formatTypedArray;
         extrasType = kArrayExtrasType;
       } else if (tag === 'Map Iterator' || tag === 'Set Iterator') {
-        keys = getKeys(value);
-        braces = [`[${tag}] {`, '}'];
+        keys = getKeys(value, ctx.showHidden);
+        const source = iteratorSources.get(value);
+        const entries = source !== undefined && source.kind === 'entries';
+        braces = [`[${entries ? tag.replace('Iterator', 'Entries') : tag}] {`, '}'];
         formatter = formatIterator;
       } else {
         noIterator = true;
       }
     }
     if (noIterator) {
-      keys = getKeys(value);
+      keys = getKeys(value, ctx.showHidden);
       braces = ['{', '}'];
-      if (constructor === 'Object') {
+      if (typeof value === 'function') {
+        base = getFunctionBase(value, constructor, tag);
+        if (keys.length === 0) return base;
+      } else if (constructor === 'Object') {
         if (tagOf(value) === 'Arguments') braces[0] = '[Arguments] [';
         else if (tag !== '') braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
         if (keys.length === 0) return `${braces[0]}}`;
         if (braces[0] === '[Arguments] [') { braces[1] = ']'; extrasType = kArrayExtrasType; formatter = formatArguments; keys = []; }
-      } else if (typeof value === 'function') {
-        base = getFunctionBase(value, constructor, tag);
-        keys = keys.filter((k) => k !== 'prototype');
-        if (keys.length === 0) return base;
       } else if (is(value, RegExp) || tagOf(value) === 'RegExp') {
         base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
         const prefix = getPrefix(constructor, tag, 'RegExp');
@@ -330,7 +337,7 @@
         base = formatError(value, constructor, tag, ctx, keys);
         if (keys.length === 0) return base;
       } else if (is(value, ArrayBuffer)) {
-        keys = getKeys(value);
+        keys = getKeys(value, ctx.showHidden);
         braces[0] = `${getPrefix(constructor, tag, 'ArrayBuffer')}{`;
         formatter = formatArrayBuffer;
       } else if (is(value, Promise)) {
@@ -390,7 +397,7 @@
     const output = [];
     for (let i = 0; i < len; i++) {
       if (!Object.prototype.hasOwnProperty.call(value, i)) return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
-      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayExtrasType));
+      output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
     }
     if (remaining > 0) output.push(remainingText(remaining));
     return output;
@@ -416,7 +423,7 @@
         index = tmp;
         if (output.length === maxLength) break;
       }
-      output.push(formatProperty(ctx, value, recurseTimes, key, kArrayExtrasType));
+      output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
       index++;
     }
     const remaining = value.length - index;
@@ -481,8 +488,49 @@
     return output;
   }
 
+  // Which collection an iterator walks, so that it can be previewed as Node does. QuickJS has
+  // no way to look inside an iterator, so the collections' iterator methods note it here.
+  const iteratorSources = new WeakMap();
+  const track = (proto, method, kind) => {
+    const original = proto[method];
+    Object.defineProperty(proto, method, {
+      value: { [method]() { const it = original.call(this); iteratorSources.set(it, { source: this, kind }); return it; } }[method],
+      writable: true,
+      configurable: true,
+    });
+  };
+  track(Map.prototype, 'entries', 'entries');
+  track(Map.prototype, 'keys', 'keys');
+  track(Map.prototype, 'values', 'values');
+  track(Set.prototype, 'entries', 'entries');
+  track(Set.prototype, 'values', 'values');
+  Set.prototype.keys = Set.prototype.values;
+  Map.prototype[Symbol.iterator] = Map.prototype.entries;
+  Set.prototype[Symbol.iterator] = Set.prototype.values;
+
   function formatIterator(ctx, value, recurseTimes) {
-    return ['<items unknown>'];
+    const info = iteratorSources.get(value);
+    if (info === undefined) return ['<items unknown>'];
+    const isMap = info.source instanceof Map;
+    const items = [];
+    for (const entry of isMap ? Map.prototype.entries.call(info.source) : Set.prototype.values.call(info.source)) {
+      const [k, v] = isMap ? entry : [entry, entry];
+      items.push(info.kind === 'entries' ? [k, v] : info.kind === 'keys' ? k : isMap ? v : k);
+    }
+    const maxLength = Math.min(ctx.maxArrayLength, items.length);
+    const output = [];
+    ctx.indentationLvl += 2;
+    for (let i = 0; i < maxLength; i++) {
+      if (info.kind === 'entries') {
+        const pair = [formatValue(ctx, items[i][0], recurseTimes), formatValue(ctx, items[i][1], recurseTimes)];
+        output.push(reduceToSingleString(ctx, pair, '', ['[', ']'], kArrayExtrasType, recurseTimes));
+      } else {
+        output.push(formatValue(ctx, items[i], recurseTimes));
+      }
+    }
+    ctx.indentationLvl -= 2;
+    if (items.length > maxLength) output.push(remainingText(items.length - maxLength));
+    return output;
   }
 
   function formatPromise(ctx, value, recurseTimes) {
@@ -520,7 +568,7 @@
     } else {
       str = 'undefined';
     }
-    if (type === kArrayExtrasType) return str;
+    if (type === kArrayType) return str;
     if (typeof key === 'symbol') name = `[${key.toString()}]`;
     else if (key === '__proto__') name = "['__proto__']";
     else if (desc.enumerable === false) name = `[${key}]`;

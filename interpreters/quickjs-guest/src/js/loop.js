@@ -12,6 +12,8 @@
 
   let loopTime = Math.floor(host.now());
   const updateTime = () => { loopTime = Math.floor(host.now()); };
+  // Called just before the program starts, so that its timers count from then.
+  host.updateTime = updateTime;
 
   // ---- process.nextTick ----
 
@@ -98,12 +100,21 @@
   // ---- the macrotask picker ----
 
   let batch = [];
+  let emittedBeforeExit = false;
   function nextBatch() {
     updateTime();
     const due = [...timers.values()].filter((t) => t._due <= loopTime).sort((a, b) => a._due - b._due || a._id - b._id);
     const io = ioSources.some((s) => s.pending()) ? [{ io: true }] : [];
     const checks = immediates.splice(0, immediates.length);
     return [...due, ...io, ...checks];
+  }
+
+  // 'beforeExit' may schedule more work; it is emitted again each time the loop runs dry.
+  function beforeExit() {
+    const process = globalThis.process;
+    if (process.listenerCount('beforeExit') === 0) return false;
+    process.emit('beforeExit', process.exitCode === undefined ? 0 : process.exitCode);
+    return true;
   }
 
   function alive() {
@@ -123,19 +134,30 @@
           } else {
             timers.delete(task._id);
           }
+          emittedBeforeExit = false;
           task._onTimeout(...task._args);
           return true;
         }
         if (task instanceof Immediate) {
           if (task._cleared) continue;
+          emittedBeforeExit = false;
           task._onImmediate(...task._args);
           return true;
         }
         if (task.io) {
-          for (const source of ioSources) if (source.pending() && source.poll()) return true;
+          for (const source of ioSources) {
+            if (source.pending() && source.poll()) {
+              emittedBeforeExit = false;
+              return true;
+            }
+          }
         }
       }
-      if (!alive()) return false;
+      if (!alive()) {
+        if (emittedBeforeExit) return false;
+        emittedBeforeExit = true;
+        return beforeExit();
+      }
       batch = nextBatch();
       if (batch.length === 0) {
         let next = Infinity;

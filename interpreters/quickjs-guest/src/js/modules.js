@@ -128,8 +128,10 @@
       e.code = 'ERR_REQUIRE_ESM';
       throw e;
     }
-    const module = new Module(filename, parent);
-    if (!parent) mainModule = module;
+    const module = new Module(parent || mainModule ? filename : '.', parent);
+    module.filename = filename;
+    module.path = path.dirname(filename);
+    if (!parent && !mainModule) mainModule = module;
     cache[filename] = module;
     let threw = true;
     try {
@@ -168,6 +170,12 @@
 
   host.runMain = (entry) => {
     load(entry, undefined);
+  };
+  Module.createRequire = (from) => {
+    const filename = String(from instanceof URL ? from.pathname : from).replace(/^file:\/\//, '');
+    const anchor = new Module(filename, undefined);
+    anchor.loaded = true;
+    return makeRequire(anchor);
   };
 
   // ---- ES modules ----
@@ -219,12 +227,13 @@
   }
 
   // The source QuickJS should compile for a resolved module name.
-  host.esmLoad = (name) => {
+  host.esmLoad = (name, type) => {
     if (name.startsWith('node:')) {
       const builtin = name.slice(5);
       return synthetic(`globalThis.__codebox.builtins[${JSON.stringify(builtin)}]`, builtins[builtin]);
     }
     const file = toPath(name);
+    if (type === 'json') return `export default ${JSON.stringify(JSON.parse(host.readFile(file)))};\n`;
     if (file.endsWith('.json')) {
       const e = new TypeError(`Module "${name}" needs an import attribute of "type: json"`);
       e.code = 'ERR_IMPORT_ATTRIBUTE_MISSING';
@@ -244,9 +253,18 @@
   // Where the error was thrown: the first frame in the program's own files.
   function throwSite(err) {
     const stack = typeof err.stack === 'string' ? err.stack : '';
+    // Frames inside the constructors of the error's own classes are where it was made, not
+    // where it was thrown.
+    const constructors = new Set();
+    for (let p = Object.getPrototypeOf(err); p && p !== Error.prototype; p = Object.getPrototypeOf(p)) {
+      if (p.constructor && p.constructor.name) constructors.add(p.constructor.name);
+    }
     for (const line of stack.split('\n')) {
       const m = frameRegExp.exec(line);
-      if (m && !m[1].startsWith('node:')) return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
+      if (!m || m[1].startsWith('node:')) continue;
+      const fn = /^\s+at (?:new )?([^ (]+) \(/.exec(line);
+      if (fn && constructors.has(fn[1])) continue;
+      return { file: m[1], line: Number(m[2]), column: Number(m[3]) };
     }
     return null;
   }
@@ -276,7 +294,9 @@
     if (isError(err)) {
       host.write(2, `${header(err)}${inspect(err)}\n\nNode.js ${globalThis.process.version}\n`);
     } else {
-      host.write(2, `Uncaught ${inspect(err)}\n\nNode.js ${globalThis.process.version}\n`);
+      // QuickJS records no location for a thrown non-Error, so Node's `file:line`, source line
+      // and caret are left out.
+      host.write(2, `\n${inspect(err)}\n\nNode.js ${globalThis.process.version}\n`);
     }
   };
 
@@ -284,7 +304,10 @@
     if (isError(reason)) return host.reportUncaught(reason);
     const message = 'This error originated either by throwing inside of an async function without a catch block, ' +
       `or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${inspect(reason)}".`;
-    host.write(2, 'node:internal/process/promises:289\n            triggerUncaughtException(err, true /* fromPromise */);\n            ^\n\n' +
-      `[UnhandledPromiseRejection: ${message}] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js ${globalThis.process.version}\n`);
+    host.write(2, 'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
+      `UnhandledPromiseRejection: ${message}\n    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n` +
+      '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n' +
+      `  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js ${globalThis.process.version}\n`);
   };
 })(globalThis.__codebox);

@@ -128,8 +128,8 @@
     ppid: 1,
     platform: 'linux',
     arch: 'x64',
-    version: 'v20.0.0',
-    versions: { node: '20.0.0' },
+    version: 'v20.20.2',
+    versions: { node: '20.20.2' },
     release: { name: 'node' },
     stdin,
     stdout: new Writer(1),
@@ -169,6 +169,8 @@
   });
 
   host.finalExitCode = () => runExitHandlers(exitCode === undefined ? 0 : exitCode);
+  // After an uncaught error Node still runs the 'exit' handlers, with code 1.
+  host.exitAfterUncaught = () => { exitCode = undefined; return runExitHandlers(1); };
   globalThis.process = process;
   globalThis.global = globalThis;
   const origin = host.now();

@@ -1,0 +1,2 @@
+let value = 1;
+module.exports = { value, bump() { value++; module.exports.value = value; } };

@@ -1,0 +1,3 @@
+let n = 0;
+console.log('[counter module evaluated]');
+module.exports = { next: () => ++n };

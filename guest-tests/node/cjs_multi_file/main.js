@@ -1,0 +1,15 @@
+const math = require('./lib/math');
+const strings = require('./lib/strings.js');
+const shapes = require('./shapes');
+const config = require('./config.json');
+const { add, PI } = require('./lib/math.js');
+console.log(math, typeof math.add);
+console.log(add(2, 3), math.mul(4, 5), PI, math === require('./lib/math'));
+console.log(strings.shout('hi'), strings.whisper('HEY'), Object.keys(strings));
+console.log(shapes.area(shapes.circle(2)).toFixed(3), shapes.area(shapes.square(3)));
+console.log(config, config.db.port + 1);
+console.log(require('./lib/counter').next(), require('./lib/counter').next(), require('./lib/counter.js').next());
+console.log(typeof module, typeof exports, typeof require, typeof __dirname, typeof __filename);
+console.log(require.main === module, module.id, Object.keys(require.cache).length >= 5);
+console.log(require('path').basename(__filename), require('path').basename(__dirname));
+console.log(strings.loadedBy.endsWith('main.js'));

@@ -1,0 +1,2 @@
+exports.circle = (r) => ({ kind: 'circle', r });
+exports.square = (side) => ({ kind: 'square', side });

@@ -1,0 +1,18 @@
+console.log(__filename);
+console.log(__dirname);
+console.log(require.resolve('./lib/thing'));
+console.log(require.resolve('./pkg'));
+const pkg = require('./pkg');
+console.log(pkg.describe());
+const thing = require('./lib/thing');
+console.log(thing, thing.where);
+console.log(module.filename === __filename, module.loaded, module.children.length);
+console.log(typeof require.cache[__filename], require.cache[require.resolve('./lib/thing')].exports === thing);
+delete require.cache[require.resolve('./lib/thing')];
+const fresh = require('./lib/thing');
+console.log('fresh copy after cache delete:', fresh !== thing, fresh.loads);
+const fs = require('fs');
+console.log(fs.readdirSync(__dirname).filter((f) => !f.endsWith('.json') || f === 'data.json').sort());
+console.log(fs.readFileSync(__dirname + '/pkg/package.json', 'utf8').trim());
+console.log(process.cwd() === __dirname);
+setImmediate(() => console.log('module.loaded later:', module.loaded));

@@ -1,0 +1,3 @@
+console.log('[lazy evaluated on dynamic import]');
+export const lazyValue = 99;
+export default 'lazy default';

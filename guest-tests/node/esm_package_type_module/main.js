@@ -1,0 +1,14 @@
+import { parse, format } from './lib/query.js';
+import defaultExport, * as helpers from './lib/helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EventEmitter } from 'events';
+const q = parse('a=1&b=two&c=&d=%20x&a=3');
+console.log(q);
+console.log(format({ x: 1, y: 'hello world', z: [1, 2] }));
+console.log(defaultExport, helpers.capitalize('module'), Object.keys(helpers));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+console.log(pkg.type, path.extname('x/y/main.js'));
+console.log(typeof EventEmitter, typeof require, typeof exports);
+const e = new EventEmitter(); e.on('x', (v) => console.log('event', v)); e.emit('x', 7);
+console.log('strict mode:', (function () { return this === undefined; })());

@@ -1,0 +1,12 @@
+import { config } from './config.mjs';
+console.log('main sees config:', config);
+const wait = (ms, v) => new Promise((r) => setTimeout(() => r(v), ms));
+console.log('before await');
+const results = await Promise.all([wait(10, 'one'), wait(5, 'two')]);
+console.log('after await', results);
+for (const ms of [3, 1, 2]) console.log('waited', await wait(ms, ms));
+const mod = await import('./config.mjs');
+console.log(mod.config === config, Object.keys(mod));
+setTimeout(() => console.log('timer after TLA'), 0);
+Promise.resolve().then(() => console.log('microtask after TLA'));
+console.log('end of main');

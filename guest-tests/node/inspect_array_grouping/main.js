@@ -1,0 +1,22 @@
+// Node's groupArrayElements: arrays with > 6 entries and short items get aligned columns.
+const shortStrings = ['a', 'bb', 'ccc', 'dddd', 'e', 'ff', 'ggg', 'hhhh', 'i', 'jj', 'kkk', 'llll'];
+console.log(shortStrings);
+console.log(Array.from({ length: 7 }, (_, i) => i));
+console.log(Array.from({ length: 27 }, (_, i) => 'w' + i * i));
+console.log(Array.from({ length: 16 }, (_, i) => (i % 3 === 0 ? -i * 1000 : i)));
+console.log(Array.from({ length: 10 }, (_, i) => i / 4));
+console.log(Array.from({ length: 9 }, (_, i) => ({ id: i })));
+console.log(Array.from({ length: 8 }, (_, i) => [i, i * 2]));
+console.log(Array.from({ length: 12 }, (_, i) => (i % 2 ? 'odd' : i)));
+console.log(Array.from({ length: 20 }, (_, i) => 2n ** BigInt(i)));
+console.log(Array.from({ length: 7 }, (_, i) => 'a much longer string number ' + i));
+console.log(Array.from({ length: 30 }, (_, i) => i % 2 === 0));
+console.log(Array.from({ length: 15 }, (_, i) => (i % 4 ? null : undefined)));
+console.log([1, 22, 333, 4444, 55555, 666666, 7777777, 88888888, 999999999, 1, 22, 333]);
+console.log({ data: Array.from({ length: 40 }, (_, i) => i * 11) });
+console.log([Array.from({ length: 10 }, (_, i) => i), Array.from({ length: 10 }, (_, i) => 'x'.repeat(i))]);
+console.log(Array.from({ length: 101 }, (_, i) => i % 10));
+console.log(Array.from({ length: 7 }, (_, i) => 'ab'.repeat(i + 1)));
+console.log(Array.from({ length: 24 }, (_, i) => String.fromCharCode(65 + i).repeat((i % 5) + 1)));
+console.log(new Array(7).fill('same'), new Array(3).fill({ shared: 1 }));
+console.log(Array.from({ length: 8 }, (_, i) => i * 1.5 - 3));

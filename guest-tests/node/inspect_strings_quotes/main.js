@@ -1,0 +1,17 @@
+console.log(['single \' quote', 'double " quote', 'both \' and "', 'back`tick']);
+console.log(['it\'s "both" and `tick`']);
+console.log({ text: 'line1\nline2', tab: 'a\tb', cr: 'x\ry' });
+console.log(['unicode ✓ é 中文', 'emoji 😀', '\u0000\u0007\u001b']);
+console.log('top-level strings are raw: \'quotes\' "stay"');
+console.log(['\\backslash\\', 'ends with \\']);
+const long = 'The quick brown fox jumps over the lazy dog. '.repeat(4);
+console.log({ long });
+console.log([long, 'short']);
+console.log({ a: 'x'.repeat(80), b: 'y'.repeat(10) });
+console.log({ key1: 'value one here', key2: 'value two here', key3: 'value three here', key4: 'four' });
+console.log({ multiline: 'first line\nsecond line\nthird line that is a bit longer than others\nfourth' });
+console.log(['', ' ', '  padded  ']);
+console.log(new Map([['q"uote', "it's"]]));
+console.log(`template ${1 + 1} ${'nested'}`);
+console.log(String.raw`raw\n${2}`);
+console.log(JSON.stringify(['a"b', "c'd", 'e\nf', '\u2028']));

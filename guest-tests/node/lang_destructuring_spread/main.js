@@ -1,0 +1,37 @@
+const user = { id: 1, name: 'Ada', address: { city: 'London', geo: { lat: 51.5, lng: -0.12 } }, roles: ['admin', 'dev'] };
+const { name, address: { city, geo: { lat } }, roles: [primaryRole, ...otherRoles], missing = 'default', ...restProps } = user;
+console.log(name, city, lat, primaryRole, otherRoles, missing, restProps);
+const { id: userId, nickname: nick = name.toUpperCase() } = user;
+console.log(userId, nick);
+let a = 1, b = 2;
+[a, b] = [b, a];
+console.log(a, b);
+const [x = 10, y = 20, z = 30] = [undefined, null];
+console.log(x, y, z);
+const merged = { ...user, name: 'Grace', extra: true };
+console.log(merged);
+console.log({ ...null, ...undefined, ...'hi', ...[9, 8] });
+console.log([...'hello'], [...new Set('aabbc')], [...new Map([[1, 'a']])]);
+function fn({ a = 1, b: { c } = { c: 'dc' } } = {}, ...others) { return { a, c, others }; }
+console.log(fn(), fn({ a: 5, b: { c: 7 } }, 'x', 'y'));
+const pairs = [['k1', 'v1'], ['k2', 'v2']];
+for (const [k, v] of pairs) console.log(`${k}=${v}`);
+for (const { length } of ['abc', 'de']) console.log(length);
+const nestedArr = [[1, [2, 3]], [4, [5, 6]]];
+console.log(nestedArr.map(([p, [q, r]]) => p + q + r));
+const { length, 0: firstChar, [length - 1]: lastChar } = 'world';
+console.log(length, firstChar, lastChar);
+const key = 'dyn';
+const { [key + 'amic']: dynVal } = { dynamic: 'yes' };
+console.log(dynVal);
+console.log(Math.max(...[1, 5, 3], ...new Set([9, 2])));
+const copy = structuredClone(user); copy.address.city = 'Paris';
+const shallow = { ...user }; shallow.address.geo.lat = 0;
+console.log(user.address, copy.address.city);
+const arr = [1, 2, 3];
+console.log([0, ...arr, 4], arr.concat([5, [6]]), Array.of(...arr));
+function sum(...nums) { return nums.reduce((s, n) => s + n, 0); }
+console.log(sum(), sum(1), sum(...arr, 10), sum.length);
+const obj = { a: 1, b: { c: 2 } };
+const { b: { c: renamed } } = obj;
+console.log(renamed, Object.entries(obj).map(([k, v]) => `${k}:${JSON.stringify(v)}`));

@@ -1,0 +1,22 @@
+const prices = [0, 1, 1.005, 2.5, 10.456, 1234.5678, -3.14159, 0.000123, 99.995];
+for (const p of prices) console.log(p.toFixed(2).padStart(10), p.toFixed(0), p.toPrecision(3), p.toExponential(1));
+console.log((1e21).toFixed(2), (123.456).toFixed(10), (-0).toFixed(1), (0.5).toFixed(0), (1.5).toFixed(0), (2.5).toFixed(0));
+function withCommas(n) { const [i, f] = n.toFixed(2).split('.'); return i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + '.' + f; }
+console.log([0, 12, 1234, 1234567.891, -9876543.21].map(withCommas));
+const rows = [['Item', 'Qty', 'Price'], ['Widget', 3, 4.5], ['Gadget', 12, 19.99], ['Thingamajig', 1, 1000]];
+for (const [name, qty, price] of rows) console.log(String(name).padEnd(12, '.') + String(qty).padStart(5) + (typeof price === 'number' ? price.toFixed(2) : price).padStart(10));
+const total = rows.slice(1).reduce((s, [, q, p]) => s + q * p, 0);
+console.log('Total:'.padEnd(17) + total.toFixed(2).padStart(10));
+console.log((0.1 + 0.2).toFixed(20), Math.round(2.5), Math.round(-2.5), Math.round(-0.4), Math.trunc(-4.7), Math.floor(-4.2), Math.ceil(4.01));
+console.log(Number('1_000'), 1_000_000, Number.parseFloat('1e3'), (25).toString(36), parseInt('zz', 36), parseInt('08'), parseInt('0x10'));
+console.log(Number.isInteger(5.0), Number.isSafeInteger(2 ** 53), Number.isNaN('x'), isNaN('x'), Number.isFinite('5'), isFinite('5'));
+console.log((1234.5678).toPrecision(6), (0.00001234).toPrecision(2), (123456789).toPrecision(4), (1e-7).toString(), (123e25).toString());
+const pct = (a, b) => ((a / b) * 100).toFixed(1) + '%';
+console.log(pct(1, 3), pct(2, 3), pct(0, 5), pct(5, 0));
+const bytes = (n) => { const u = ['B', 'KB', 'MB', 'GB']; let i = 0; while (n >= 1024 && i < u.length - 1) { n /= 1024; i++; } return `${n.toFixed(i ? 1 : 0)} ${u[i]}`; };
+console.log([512, 2048, 1536000, 5e9].map(bytes));
+const dur = (s) => [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((v) => String(v).padStart(2, '0')).join(':');
+console.log(dur(0), dur(59), dur(3661), dur(86399));
+console.log(Math.max(), Math.min(), Math.max(...[3, 9, 2]), Math.hypot(3, 4), Math.sign(-3), Math.cbrt(27), Math.log2(1024), Math.PI.toFixed(5), Math.E);
+console.log(7 % 3, -7 % 3, 7 % -3, 2 ** 10, 2 ** -1, (-8) ** (1 / 3), 0 / 0, 1 / 0, -1 / 0);
+console.log(5 / 2 | 0, ~~-5.7, 1 << 31, 1 << 32, -1 >>> 0, -1 >>> 28, 0b1010 ^ 0b0110, ~5);

@@ -1,0 +1,14 @@
+const input = require('fs').readFileSync(0).toString();
+const text = input.replace(/\r\n/g, '\n');
+console.log('chars', [...text].length, 'code units', text.length, 'bytes', Buffer.byteLength(text));
+const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+console.log('words', words.length);
+const freq = words.reduce((m, w) => ({ ...m, [w]: (m[w] || 0) + 1 }), {});
+const top = Object.entries(freq).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 8);
+console.log(top);
+for (const [w, c] of top) console.log(`${w.padEnd(10)}${'*'.repeat(c)} ${c}`);
+const lines = text.split('\n').filter(Boolean);
+lines.forEach((l, i) => console.log(String(i + 1).padStart(3, '0'), l.split(' ').reverse().join(' ')));
+console.log(lines.map((l) => l.length));
+const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+console.log({ longest, palindromes: [...new Set(words.filter((w) => w.length > 2 && w === [...w].reverse().join('')))] });

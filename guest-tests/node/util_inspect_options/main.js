@@ -1,0 +1,28 @@
+const util = require('util');
+const obj = { str: 'text', num: 42, arr: [1, 2, 3], nested: { a: { b: { c: { d: 'deep' } } } }, map: new Map([['k', 'v']]) };
+console.log(util.inspect(obj));
+console.log(util.inspect(obj, { depth: 1 }));
+console.log(util.inspect(obj, { depth: null, compact: false }));
+console.log(util.inspect(obj, { compact: true }));
+console.log(util.inspect(obj, { breakLength: Infinity, depth: Infinity }));
+console.log(util.inspect(obj, { breakLength: 40 }));
+console.log(util.inspect(Array.from({ length: 30 }, (_, i) => i), { maxArrayLength: 5 }));
+console.log(util.inspect('x'.repeat(50), { maxStringLength: 10 }));
+console.log(util.inspect({ b: 2, a: 1, c: { z: 1, y: 2 } }, { sorted: true }));
+console.log(util.inspect({ get g() { return 5; }, set s(v) {} }, { getters: true }));
+console.log(util.inspect(new Map([[1, 2]]), { showHidden: true }));
+console.log(util.inspect([1, 2, 3], { showHidden: true }));
+console.log(util.inspect('string'), util.inspect(5), util.inspect(null), util.inspect([undefined]));
+class Money { constructor(a, c) { this.amount = a; this.currency = c; } [util.inspect.custom](depth, opts) { return `Money<${this.amount.toFixed(2)} ${this.currency}>`; } }
+console.log(new Money(5, 'EUR'), [new Money(1.5, 'USD')], { price: new Money(3, 'GBP') });
+console.log(util.inspect(new Money(2, 'JPY')));
+console.log(util.isDeepStrictEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }), util.isDeepStrictEqual([1], ['1']));
+console.log(util.types.isPromise(Promise.resolve()), util.types.isRegExp(/x/), util.types.isDate(new Date()), util.types.isMap(new Map()));
+console.log(typeof util.promisify, typeof util.inherits, typeof util.deprecate, util.inspect.custom.toString());
+const longObj = Object.fromEntries(Array.from({ length: 30 }, (_, i) => ['key' + i, i]));
+console.log(longObj);
+console.log(util.inspect(longObj, { breakLength: 200 }));
+const sleep = util.promisify((ms, cb) => setTimeout(() => cb(null, `slept ${ms}`), ms));
+sleep(1).then(console.log);
+const failing = util.promisify((cb) => cb(new Error('cb failure')));
+failing().catch((e) => console.log('promisify rejected:', e.message));
