@@ -70,9 +70,14 @@ fn node_cases(out: &mut String) {
         .collect();
     cases.sort();
     for case in cases {
-        let name = case.file_name().and_then(|n| n.to_str()).expect("name").to_owned();
+        let name = case
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+            .to_owned();
         assert!(
-            name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+            name.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
             "case folder names are snake_case: node/{name}"
         );
         assert!(
@@ -80,6 +85,10 @@ fn node_cases(out: &mut String) {
             "node/{name} has no expected.json: run guest-tests/node/regenerate.mjs"
         );
         println!("cargo:rerun-if-changed={}", case.display());
-        writeln!(out, "#[test]\nfn node_{name}() {{\n    run_node_case(\"{name}\");\n}}\n").expect("write");
+        writeln!(
+            out,
+            "#[test]\nfn node_{name}() {{\n    run_node_case(\"{name}\");\n}}\n"
+        )
+        .expect("write");
     }
 }

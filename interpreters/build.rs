@@ -22,9 +22,16 @@ const WASI_INCLUDE: &str = "/usr/include/wasm32-wasi";
 const SYS_CRATE: &str = "rquickjs-sys";
 
 fn main() {
-    let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let manifest_dir =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let guest = manifest_dir.join("quickjs-guest");
-    for watched in ["Cargo.toml", "Cargo.lock", "src", ".cargo/config.toml", "patches.txt"] {
+    for watched in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "src",
+        ".cargo/config.toml",
+        "patches.txt",
+    ] {
         println!("cargo:rerun-if-changed={}", guest.join(watched).display());
     }
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -44,15 +51,25 @@ fn main() {
     let _ = std::fs::remove_dir_all(guest_copy.join("target"));
     let manifest = guest_copy.join("Cargo.toml");
     let mut text = std::fs::read_to_string(&manifest).expect("guest manifest");
-    text.push_str(&format!("\n[patch.crates-io]\n{SYS_CRATE} = {{ path = \"../{SYS_CRATE}\" }}\n"));
+    text.push_str(&format!(
+        "\n[patch.crates-io]\n{SYS_CRATE} = {{ path = \"../{SYS_CRATE}\" }}\n"
+    ));
     std::fs::write(&manifest, text).expect("write guest manifest");
 
     let mut build = cargo(&guest_copy);
-    build.args(["build", "--release", "--target", TARGET, "--target-dir"]).arg(&target_dir);
+    build
+        .args(["build", "--release", "--target", TARGET, "--target-dir"])
+        .arg(&target_dir);
     let status = build.status().expect("running cargo for the QuickJS guest");
-    assert!(status.success(), "building the QuickJS guest failed (see the output above)");
+    assert!(
+        status.success(),
+        "building the QuickJS guest failed (see the output above)"
+    );
 
-    let built = target_dir.join(TARGET).join("release").join("quickjs-guest.wasm");
+    let built = target_dir
+        .join(TARGET)
+        .join("release")
+        .join("quickjs-guest.wasm");
     std::fs::copy(&built, out_dir.join("quickjs.wasm"))
         .unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
 }
@@ -81,7 +98,14 @@ fn cargo(dir: &Path) -> Command {
 /// Where cargo unpacked the pinned rquickjs-sys (downloading it first if needed).
 fn locate_sys_crate(guest: &Path) -> PathBuf {
     let output = cargo(guest)
-        .args(["metadata", "--locked", "--format-version", "1", "--filter-platform", TARGET])
+        .args([
+            "metadata",
+            "--locked",
+            "--format-version",
+            "1",
+            "--filter-platform",
+            TARGET,
+        ])
         .output()
         .expect("running cargo metadata for the QuickJS guest");
     assert!(
@@ -89,30 +113,51 @@ fn locate_sys_crate(guest: &Path) -> PathBuf {
         "cargo metadata failed for the QuickJS guest: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).expect("cargo metadata JSON");
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("cargo metadata JSON");
     let manifest = metadata["packages"]
         .as_array()
         .and_then(|packages| packages.iter().find(|p| p["name"] == SYS_CRATE))
         .and_then(|p| p["manifest_path"].as_str())
         .expect("rquickjs-sys among the guest's packages");
-    Path::new(manifest).parent().expect("crate folder").to_owned()
+    Path::new(manifest)
+        .parent()
+        .expect("crate folder")
+        .to_owned()
 }
 
-/// Applies `patches.txt`: blocks of `--- FILE`, the text to find, `+++`, its replacement,
-/// `===`. Every block must match at least once.
+/// Applies `patches.txt`: blocks separated by `===` lines, each made of comment lines, then
+/// `--- FILE`, the text to find, `+++`, and its replacement. Every block must match.
 fn apply_patches(list: &Path, root: &Path) {
     let text = std::fs::read_to_string(list).expect("patches.txt");
-    let body: String = text.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
-    for block in body.split("===\n").filter(|b| !b.trim().is_empty()) {
-        let block = block.trim_start_matches('\n');
-        let (head, rest) = block.split_once('\n').expect("a patch starts with `--- FILE`");
-        let file = head.strip_prefix("--- ").expect("a patch starts with `--- FILE`").trim();
-        let (find, replace) = rest.split_once("+++\n").expect("a patch has a `+++` line");
-        let find = find.strip_suffix('\n').unwrap_or(find);
-        let replace = replace.strip_suffix('\n').unwrap_or(replace);
+    for block in text.split("\n===\n") {
+        let start = if block.starts_with("--- ") {
+            Some(0)
+        } else {
+            block.find("\n--- ").map(|i| i + 1)
+        };
+        let Some(start) = start else {
+            continue;
+        };
+        let block = &block[start..];
+        let (head, rest) = block
+            .split_once('\n')
+            .expect("a patch starts with `--- FILE`");
+        let file = head.trim_start_matches("--- ").trim();
+        let (find, replace) = rest
+            .split_once("\n+++\n")
+            .expect("a patch has a `+++` line");
+        let replace = replace
+            .strip_suffix("\n===")
+            .unwrap_or(replace)
+            .trim_end_matches('\n');
         let path = root.join(file);
-        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(source.contains(find), "patch for {file} no longer applies:\n{find}");
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            source.contains(find),
+            "patch for {file} no longer applies:\n{find}"
+        );
         std::fs::write(&path, source.replace(find, replace)).expect("write patched file");
     }
 }
@@ -127,7 +172,9 @@ fn replace_dir(from: &Path, to: &Path) {
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("listing {}: {e}", from.display())) {
+    for entry in
+        std::fs::read_dir(from).unwrap_or_else(|e| panic!("listing {}: {e}", from.display()))
+    {
         let entry = entry.expect("directory entry");
         let target = to.join(entry.file_name());
         if entry.file_type().expect("file type").is_dir() {
@@ -135,7 +182,8 @@ fn copy_dir(from: &Path, to: &Path) {
                 copy_dir(&entry.path(), &target);
             }
         } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copying {}: {e}", target.display()));
+            std::fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copying {}: {e}", target.display()));
         }
     }
 }
@@ -144,8 +192,14 @@ fn copy_dir(from: &Path, to: &Path) {
 /// that `cargo build`, `cargo test` and `cargo clippy` build the guest once between them.
 fn shared_target_dir(out_dir: &Path) -> PathBuf {
     // OUT_DIR is <target>[/<triple>]/<profile>/build/<package>-<hash>/out.
-    let profile_dir = out_dir.ancestors().nth(3).expect("OUT_DIR has the usual shape");
-    profile_dir.parent().unwrap_or(profile_dir).join("quickjs-guest")
+    let profile_dir = out_dir
+        .ancestors()
+        .nth(3)
+        .expect("OUT_DIR has the usual shape");
+    profile_dir
+        .parent()
+        .unwrap_or(profile_dir)
+        .join("quickjs-guest")
 }
 
 /// Fails early, with the fix, when the system packages that the guest needs are missing.

@@ -183,7 +183,9 @@ struct NodeExpected {
 }
 
 fn run_node_case(case: &str) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node").join(case);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("node")
+        .join(case);
     let expected: NodeExpected =
         serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
             .unwrap_or_else(|e| panic!("node/{case}/expected.json: {e}"));
@@ -200,14 +202,24 @@ fn run_node_case(case: &str) {
         .files(files)
         .stdin(stdin)
         .limits(limits);
-    let result = runtime().run(&request).unwrap_or_else(|e| panic!("{case}: {e}"));
+    let result = runtime()
+        .run(&request)
+        .unwrap_or_else(|e| panic!("{case}: {e}"));
     let shown = format!(
         "node/{case}\n--- stderr ---\n{}\n--- result ---\n{:?} exit {:?}",
         result.stderr, result.termination, result.exit_code
     );
     assert_eq!(result.stdout, expected.stdout, "stdout of {shown}");
-    assert_eq!(result.exit_code, Some(expected.exit_code), "exit code of {shown}");
+    assert_eq!(
+        result.exit_code,
+        Some(expected.exit_code),
+        "exit code of {shown}"
+    );
     if let Some(line) = &expected.stderr_first_line {
-        assert_eq!(result.stderr.lines().next(), Some(line.as_str()), "stderr of {shown}");
+        assert_eq!(
+            result.stderr.lines().next(),
+            Some(line.as_str()),
+            "stderr of {shown}"
+        );
     }
 }

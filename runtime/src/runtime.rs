@@ -59,7 +59,7 @@ impl fmt::Debug for Runtime {
 /// [`Runtime::builder`] starts with:
 /// * the cache directory `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else
 ///   `~/.cache/codebox`;
-/// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (8 MiB);
+/// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (16 MiB);
 /// * progress lines printed to stderr.
 pub struct RuntimeBuilder {
     cache_dir: Option<PathBuf>,
@@ -78,9 +78,10 @@ impl fmt::Debug for RuntimeBuilder {
 
 impl RuntimeBuilder {
     /// The default wasm stack: deep enough for CPython's own recursion limit (1000 frames,
-    /// and far beyond when a program raises it) and for about 11,000 nested JavaScript calls,
-    /// which is Node's depth too.
-    pub const DEFAULT_WASM_STACK_BYTES: usize = 8 << 20;
+    /// and far beyond when a program raises it), and deeper than QuickJS's own JavaScript
+    /// stack budget (about 9,000 simple calls), so that JavaScript's catchable
+    /// `RangeError` comes first.
+    pub const DEFAULT_WASM_STACK_BYTES: usize = 16 << 20;
 
     /// Keeps verified interpreters and compiled modules in `dir`.
     pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {

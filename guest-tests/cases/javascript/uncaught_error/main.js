@@ -1,4 +1,4 @@
-// Checks that an uncaught error prints "Uncaught" with a stack on stderr, exits 1 and keeps prior output.
+// Checks that an uncaught error prints Node's shape (file:line, source, the stack) on stderr, exits 1 and keeps prior output.
 function explode() {
   throw new TypeError("boom");
 }

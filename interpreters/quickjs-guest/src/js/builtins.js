@@ -77,11 +77,14 @@
   };
   fs.lstatSync = fs.statSync;
   // Callback and promise forms run the synchronous call and report on a later turn, as
-  // Node's thread pool would.
+  // Node's thread pool would: a failure after one round trip (the open fails), a success
+  // after four (open, stat, read, close), which keeps Node's order between the two.
   const later = (fn, args, callback) => {
     let result, error = null;
     try { result = fn(...args); } catch (e) { error = e; }
-    setImmediate(() => callback(error, result));
+    let turns = error ? 1 : 4;
+    const step = () => (--turns > 0 ? setImmediate(step) : callback(error, result));
+    setImmediate(step);
   };
   for (const name of ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'mkdir', 'unlink']) {
     const sync = fs[`${name}Sync`];

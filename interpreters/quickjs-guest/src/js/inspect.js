@@ -544,11 +544,14 @@
 
   function formatProperty(ctx, value, recurseTimes, key, type) {
     let name, str;
+    let extra = ' ';
     const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     if (desc.value !== undefined) {
-      ctx.indentationLvl += 2;
+      const diff = ctx.compact !== true || type !== kObjectType ? 2 : 3;
+      ctx.indentationLvl += diff;
       str = formatValue(ctx, desc.value, recurseTimes);
-      ctx.indentationLvl -= 2;
+      if (diff === 3 && ctx.breakLength < stringWidth(str)) extra = `\n${' '.repeat(ctx.indentationLvl)}`;
+      ctx.indentationLvl -= diff;
     } else if (desc.get !== undefined) {
       const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
       if (ctx.getters) {
@@ -574,7 +577,7 @@
     else if (desc.enumerable === false) name = `[${key}]`;
     else if (keyStrRegExp.test(key)) name = key;
     else name = strEscape(key);
-    return `${name}: ${str}`;
+    return `${name}:${extra}${str}`;
   }
 
   function groupArrayElements(ctx, output, value) {
@@ -697,7 +700,7 @@
     if (isBelowBreakLength(ctx, output, 0, base)) return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
     const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
     const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-    return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
+    return `${braces[0]}${ln}${output.join(`,${indentation}  `)} ${braces[1]}`;
   }
 
   function inspect(value, opts) {

@@ -13,7 +13,11 @@
   let loopTime = Math.floor(host.now());
   const updateTime = () => { loopTime = Math.floor(host.now()); };
   // Called just before the program starts, so that its timers count from then.
-  host.updateTime = updateTime;
+  let programStart = null;
+  host.updateTime = () => {
+    updateTime();
+    programStart = loopTime;
+  };
 
   // ---- process.nextTick ----
 
@@ -103,6 +107,12 @@
   let emittedBeforeExit = false;
   function nextBatch() {
     updateTime();
+    if (programStart !== null) {
+      // Node spends at least a millisecond between the end of the main program and its first
+      // timers phase, so a `setTimeout(f, 0)` made there runs before a `setImmediate`.
+      loopTime = Math.max(loopTime, programStart + 1);
+      programStart = null;
+    }
     const due = [...timers.values()].filter((t) => t._due <= loopTime).sort((a, b) => a._due - b._due || a._id - b._id);
     const io = ioSources.some((s) => s.pending()) ? [{ io: true }] : [];
     const checks = immediates.splice(0, immediates.length);

@@ -233,7 +233,11 @@
       return synthetic(`globalThis.__codebox.builtins[${JSON.stringify(builtin)}]`, builtins[builtin]);
     }
     const file = toPath(name);
-    if (type === 'json') return `export default ${JSON.stringify(JSON.parse(host.readFile(file)))};\n`;
+    // Node shares JSON modules with require's cache: both see the same object.
+    if (type === 'json') {
+      load(file, undefined);
+      return `export default globalThis.__codebox.cjsCache(${JSON.stringify(file)});\n`;
+    }
     if (file.endsWith('.json')) {
       const e = new TypeError(`Module "${name}" needs an import attribute of "type: json"`);
       e.code = 'ERR_IMPORT_ATTRIBUTE_MISSING';
