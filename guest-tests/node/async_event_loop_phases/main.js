@@ -21,6 +21,6 @@ Promise.resolve().then(() => {
 setTimeout(() => {
   console.log(log.filter((x) => !x.includes(' io')));
   console.log(log.filter((x) => x.includes(' io')));
-}, 50);
+}, 300);
 process.on('exit', (code) => console.log('exit event, code', code, 'entries', log.length));
 process.on('beforeExit', () => { if (!log.includes('beforeExit')) { log.push('beforeExit'); console.log('beforeExit fired'); } });

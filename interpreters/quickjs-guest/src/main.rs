@@ -18,20 +18,34 @@ use rquickjs::module::Declared;
 use rquickjs::promise::PromiseState;
 use rquickjs::{
     ArrayBuffer, CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module,
-    Object, Persistent, Promise, Runtime, TypedArray, Value,
+    Object, Persistent, Promise, Runtime, Value,
 };
 
-/// Node's surface, in the order it is built: each script adds to the `__codebox` object.
-const SCRIPTS: [(&str, &str); 9] = [
+/// Node's surface that every program needs, in the order it is built: each script adds to the
+/// `__codebox` object.
+const SCRIPTS: [(&str, &str); 6] = [
     ("globals", include_str!("js/globals.js")),
-    ("inspect", include_str!("js/inspect.js")),
     ("events", include_str!("js/events.js")),
     ("loop", include_str!("js/loop.js")),
-    ("buffer", include_str!("js/buffer.js")),
     ("process", include_str!("js/process.js")),
     ("console", include_str!("js/console.js")),
-    ("builtins", include_str!("js/builtins.js")),
     ("modules", include_str!("js/modules.js")),
+];
+
+/// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
+/// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
+/// hello world from paying for util.inspect, Buffer or the built-in modules.
+const LAZY_SCRIPTS: [(&str, &str); 10] = [
+    ("inspect", include_str!("js/inspect.js")),
+    ("buffer", include_str!("js/buffer.js")),
+    ("url", include_str!("js/url.js")),
+    ("fs", include_str!("js/fs.js")),
+    ("path", include_str!("js/path.js")),
+    ("util", include_str!("js/util.js")),
+    ("deep_equal", include_str!("js/deep_equal.js")),
+    ("assert", include_str!("js/assert.js")),
+    ("readline", include_str!("js/readline.js")),
+    ("misc", include_str!("js/misc.js")),
 ];
 
 /// The JavaScript stack budget: about 10,000 frames of a simple recursive function, like Node's
@@ -230,6 +244,7 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     host.set("rename", Function::new(ctx.clone(), rename)?)?;
     host.set("evalScript", Function::new(ctx.clone(), eval_script)?)?;
     host.set("promiseState", Function::new(ctx.clone(), promise_state)?)?;
+    host.set("loadInternal", Function::new(ctx.clone(), load_internal)?)?;
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
     host.set("sleep", Function::new(ctx.clone(), sleep_ms)?)?;
     host.set("now", Function::new(ctx.clone(), now_ms)?)?;
@@ -373,6 +388,21 @@ fn eval_script<'js>(
     options.strict = false;
     options.filename = Some(filename);
     ctx.eval_with_options(source, options)
+}
+
+/// Evaluates one of the lazily loaded scripts and gives the module it defines.
+fn load_internal<'js>(ctx: Ctx<'js>, name: String) -> rquickjs::Result<Value<'js>> {
+    let Some((_, source)) = LAZY_SCRIPTS.iter().find(|(n, _)| *n == name) else {
+        return Err(Exception::throw_message(
+            &ctx,
+            &format!("no internal module {name}"),
+        ));
+    };
+    let mut options = rquickjs::context::EvalOptions::default();
+    options.global = true;
+    options.strict = false;
+    options.filename = Some(format!("node:internal/{name}"));
+    ctx.eval_with_options(*source, options)
 }
 
 /// `[state]` or `[state, result]` of a promise, for util.inspect.

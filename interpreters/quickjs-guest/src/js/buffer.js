@@ -137,9 +137,5 @@
     decode(bytes) { if (bytes === undefined) return ''; const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength); return utf8Decode(view); }
   }
 
-  globalThis.Buffer = Buffer;
-  globalThis.TextEncoder = TextEncoder;
-  globalThis.TextDecoder = TextDecoder;
-  host.utf8Decode = utf8Decode;
-  host.utf8Encode = utf8Encode;
+  return { Buffer, TextEncoder, TextDecoder, utf8Decode, utf8Encode };
 })(globalThis.__codebox);

@@ -13,7 +13,9 @@
     }
     host.write(fd, `${text}\n`);
   }
-  const named = (name, fd) => ({ [name](...args) { print(fd, host.formatWithOptions(undefined, ...args)); } })[name];
+  // A lone string is printed as it is, without loading util.inspect.
+  const format = (args) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : host.formatWithOptions(undefined, ...args));
+  const named = (name, fd) => ({ [name](...args) { print(fd, format(args)); } })[name];
   const elapsed = (label) => {
     const ms = host.now() - timers.get(label);
     return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;

@@ -488,25 +488,7 @@
     return output;
   }
 
-  // Which collection an iterator walks, so that it can be previewed as Node does. QuickJS has
-  // no way to look inside an iterator, so the collections' iterator methods note it here.
-  const iteratorSources = new WeakMap();
-  const track = (proto, method, kind) => {
-    const original = proto[method];
-    Object.defineProperty(proto, method, {
-      value: { [method]() { const it = original.call(this); iteratorSources.set(it, { source: this, kind }); return it; } }[method],
-      writable: true,
-      configurable: true,
-    });
-  };
-  track(Map.prototype, 'entries', 'entries');
-  track(Map.prototype, 'keys', 'keys');
-  track(Map.prototype, 'values', 'values');
-  track(Set.prototype, 'entries', 'entries');
-  track(Set.prototype, 'values', 'values');
-  Set.prototype.keys = Set.prototype.values;
-  Map.prototype[Symbol.iterator] = Map.prototype.entries;
-  Set.prototype[Symbol.iterator] = Set.prototype.values;
+  const iteratorSources = host.iteratorSources;
 
   function formatIterator(ctx, value, recurseTimes) {
     const info = iteratorSources.get(value);
@@ -813,8 +795,5 @@
     return str;
   }
 
-  host.inspect = inspect;
-  host.format = (...args) => formatWithOptions(undefined, ...args);
-  host.formatWithOptions = formatWithOptions;
-  host.errorStack = errorStack;
+  return { inspect, formatWithOptions };
 })(globalThis.__codebox);

@@ -5,8 +5,40 @@
 (function (host) {
   'use strict';
 
-  const { builtins, inspect } = host;
-  const path = builtins.path;
+  const { inspect } = host;
+  const internal = (name, key) => () => (key ? host.internal(name)[key] : host.internal(name));
+  // The built-in modules, each loaded on first use.
+  const loaders = {
+    fs: internal('fs'),
+    'fs/promises': () => host.internal('fs').promises,
+    path: internal('path'),
+    'path/posix': internal('path'),
+    util: internal('util'),
+    assert: internal('assert'),
+    'assert/strict': internal('assert'),
+    events: () => host.EventEmitter,
+    readline: internal('readline'),
+    'readline/promises': () => host.internal('readline').promises,
+    os: internal('misc', 'os'),
+    timers: internal('misc', 'timers'),
+    'timers/promises': internal('misc', 'timersPromises'),
+    string_decoder: () => ({ StringDecoder: host.internal('misc').StringDecoder }),
+    buffer: () => ({ Buffer: globalThis.Buffer }),
+    url: internal('url'),
+    process: () => globalThis.process,
+    console: () => globalThis.console,
+    module: () => Module,
+  };
+  const builtins = {};
+  for (const [name, load] of Object.entries(loaders)) {
+    Object.defineProperty(builtins, name, {
+      get() { const value = load(); Object.defineProperty(builtins, name, { value, enumerable: true }); return value; },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  host.builtins = builtins;
+  const path = host.internal('path');
   const kind = (p) => host.stat(p);
   const isFile = (p) => kind(p) === 'file';
   const isDir = (p) => kind(p) === 'dir';
@@ -106,8 +138,7 @@
   }
   const cache = Object.create(null);
   Module._cache = cache;
-  Module.builtinModules = Object.keys(builtins);
-  builtins.module = Module;
+  Module.builtinModules = Object.keys(loaders);
   let mainModule;
 
   function compile(module, source) {

@@ -1,0 +1,103 @@
+// The `fs` module: synchronous, callback and promise forms over the sandbox's files.
+(function (host) {
+  'use strict';
+
+  // ---- fs ----
+
+  // The host throws Node's message ("ENOENT: no such file or directory, open 'x'"); this adds
+  // Node's fields, so that `e.code === 'ENOENT'` works.
+  const ERRNO = { ENOENT: -2, EACCES: -13, EEXIST: -17, EISDIR: -21, ENOTDIR: -20, ENOTEMPTY: -39, ENOTCAPABLE: -76, EIO: -5 };
+  function fsCall(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      const m = e instanceof Error && /^([A-Z]+): [^,]*, (\w+) '(.*)'$/.exec(e.message);
+      if (m) Object.assign(e, { errno: ERRNO[m[1]], code: m[1], syscall: m[2], path: m[3] });
+      throw e;
+    }
+  }
+  const pathOf = (p) => String(p !== null && typeof p === 'object' && 'href' in p ? p.pathname : p);
+  const encodingOf = (options) => (typeof options === 'string' ? options : options && options.encoding) || null;
+  const decode = (buffer, encoding) => (encoding ? buffer.toString(encoding) : buffer);
+  const toText = (data) => (typeof data === 'string' ? data : data instanceof Uint8Array ? Buffer.from(data).toString() : String(data));
+  // Strings are written as UTF-8; Buffers and typed arrays byte for byte.
+  const toBytes = (data) => Array.from(data instanceof Uint8Array ? data : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(String(data)));
+
+  class Dirent {
+    constructor(name, kind) { this.name = name; this._kind = kind; }
+    isFile() { return this._kind === 'file'; }
+    isDirectory() { return this._kind === 'dir'; }
+    isSymbolicLink() { return false; }
+  }
+
+  class Stats {
+    constructor(kind, size) { this._kind = kind; this.size = size; this.mode = kind === 'dir' ? 0o40755 : 0o100644; }
+    isFile() { return this._kind === 'file'; }
+    isDirectory() { return this._kind === 'dir'; }
+    isSymbolicLink() { return false; }
+  }
+
+  const fs = {
+    readFileSync(path, options) {
+      const encoding = encodingOf(options);
+      if (path === 0 || path === '/dev/stdin') return decode(Buffer.from(host.stdinText()), encoding);
+      return decode(Buffer.from(fsCall(() => host.readFileBytes(pathOf(path)))), encoding);
+    },
+    writeFileSync(path, data) {
+      if (path === 1 || path === '/dev/stdout') return void host.write(1, toText(data));
+      if (path === 2 || path === '/dev/stderr') return void host.write(2, toText(data));
+      fsCall(() => host.writeFile(pathOf(path), toBytes(data), false));
+    },
+    appendFileSync(path, data) { fsCall(() => host.writeFile(pathOf(path), toBytes(data), true)); },
+    copyFileSync(from, to) { fsCall(() => host.writeFile(pathOf(to), toBytes(new Uint8Array(fsCall(() => host.readFileBytes(pathOf(from))))), false)); },
+    renameSync(from, to) { fsCall(() => host.rename(pathOf(from), pathOf(to))); },
+    existsSync(path) { return host.stat(pathOf(path)) != null; },
+    readdirSync(path, options) {
+      const p = pathOf(path);
+      const names = fsCall(() => host.readDir(p));
+      return options && options.withFileTypes ? names.map((n) => new Dirent(n, host.stat(`${p}/${n}`))) : names;
+    },
+    statSync(path) {
+      const p = pathOf(path);
+      const kind = host.stat(p);
+      if (kind == null) fsCall(() => host.readFileBytes(p));
+      return new Stats(kind, kind === 'file' ? host.readFileBytes(p).byteLength : 4096);
+    },
+    mkdirSync(path, options) { fsCall(() => host.mkdir(pathOf(path), Boolean(options && options.recursive))); },
+    unlinkSync(path) { fsCall(() => host.remove(pathOf(path), false)); },
+    rmSync(path, options) {
+      const p = pathOf(path);
+      if (host.stat(p) == null && options && options.force) return;
+      fsCall(() => host.remove(p, Boolean(options && options.recursive)));
+    },
+    rmdirSync(path, options) { fsCall(() => host.remove(pathOf(path), Boolean(options && options.recursive))); },
+  };
+  fs.lstatSync = fs.statSync;
+  // Callback and promise forms run the synchronous call and report on a later turn, as
+  // Node's thread pool would: a failure after one round trip (the open fails), a success
+  // after four (open, stat, read, close), which keeps Node's order between the two.
+  const later = (fn, args, callback) => {
+    let result, error = null;
+    try { result = fn(...args); } catch (e) { error = e; }
+    let turns = error ? 1 : 4;
+    const step = () => (--turns > 0 ? setImmediate(step) : callback(error, result));
+    setImmediate(step);
+  };
+  for (const name of ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'mkdir', 'unlink']) {
+    const sync = fs[`${name}Sync`];
+    fs[name] = (...args) => {
+      const callback = args.pop();
+      if (typeof callback !== 'function') throw new TypeError('The "cb" argument must be of type function');
+      later(sync, args, callback);
+    };
+  }
+  fs.exists = (path, callback) => setImmediate(() => callback(fs.existsSync(path)));
+  fs.promises = {};
+  for (const name of ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'mkdir', 'unlink']) {
+    const sync = fs[`${name}Sync`];
+    fs.promises[name] = (...args) => new Promise((resolve, reject) => later(sync, args, (e, r) => (e ? reject(e) : resolve(r))));
+  }
+  fs.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+
+  return fs;
+})(globalThis.__codebox);

@@ -1,0 +1,151 @@
+// The `url` module and the URL and URLSearchParams globals (WHATWG, for the special schemes
+// interview code uses).
+(function (host) {
+  'use strict';
+
+  // ---- URL and URLSearchParams (WHATWG, for the special schemes interview code uses) ----
+
+  const encodeQuery = (s) => encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const decodeQuery = (s) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (_) { return s; } };
+
+  class URLSearchParams {
+    constructor(init = '') {
+      this._list = [];
+      this._url = null;
+      if (typeof init === 'string') this._parse(init);
+      else if (init instanceof URLSearchParams) this._list = init._list.map((p) => [...p]);
+      else if (init && typeof init[Symbol.iterator] === 'function') for (const [k, v] of init) this._list.push([String(k), String(v)]);
+      else if (init && typeof init === 'object') for (const k of Object.keys(init)) this._list.push([k, String(init[k])]);
+    }
+    _parse(query) {
+      this._list = [];
+      for (const part of query.replace(/^\?/, '').split('&')) {
+        if (part === '') continue;
+        const i = part.indexOf('=');
+        this._list.push(i === -1 ? [decodeQuery(part), ''] : [decodeQuery(part.slice(0, i)), decodeQuery(part.slice(i + 1))]);
+      }
+    }
+    _update() { if (this._url) this._url._search = this._list.length ? `?${this.toString()}` : ''; }
+    get size() { return this._list.length; }
+    append(k, v) { this._list.push([String(k), String(v)]); this._update(); }
+    delete(k) { this._list = this._list.filter(([x]) => x !== String(k)); this._update(); }
+    get(k) { const p = this._list.find(([x]) => x === String(k)); return p ? p[1] : null; }
+    getAll(k) { return this._list.filter(([x]) => x === String(k)).map(([, v]) => v); }
+    has(k) { return this._list.some(([x]) => x === String(k)); }
+    set(k, v) {
+      const i = this._list.findIndex(([x]) => x === String(k));
+      if (i === -1) this._list.push([String(k), String(v)]);
+      else { this._list[i][1] = String(v); this._list = this._list.filter(([x], j) => j <= i || x !== String(k)); }
+      this._update();
+    }
+    sort() { this._list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); this._update(); }
+    forEach(fn, thisArg) { for (const [k, v] of this._list) fn.call(thisArg, v, k, this); }
+    keys() { return this._list.map(([k]) => k)[Symbol.iterator](); }
+    values() { return this._list.map(([, v]) => v)[Symbol.iterator](); }
+    entries() { return this._list.map((p) => [...p])[Symbol.iterator](); }
+    [Symbol.iterator]() { return this.entries(); }
+    toString() { return this._list.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&'); }
+    [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+      if (this._list.length === 0) return 'URLSearchParams {}';
+      return `URLSearchParams { ${this._list.map(([k, v]) => `${inspect(k)} => ${inspect(v)}`).join(', ')} }`;
+    }
+  }
+
+  const defaultPorts = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
+  const invalidUrl = (input) => {
+    const e = new TypeError('Invalid URL');
+    e.code = 'ERR_INVALID_URL';
+    e.input = input;
+    return e;
+  };
+  const normalizePath = (p) => {
+    const out = [];
+    for (const seg of p.split('/').slice(1)) {
+      if (seg === '..') out.pop();
+      else if (seg !== '.') out.push(seg);
+    }
+    if (/\/\.\.?$/.test(p)) out.push('');
+    return `/${out.join('/')}`;
+  };
+
+  class URL {
+    constructor(input, base) {
+      input = String(input).trim();
+      const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(input);
+      if (!m) {
+        if (base === undefined) throw invalidUrl(input);
+        const b = base instanceof URL ? base : new URL(base);
+        this._assign(b);
+        if (input.startsWith('//')) { this._parseAuthority(`${b.protocol}${input}`); return; }
+        const [beforeHash, hash = null] = input.split(/#(.*)/s);
+        this._hash = hash === null ? '' : `#${hash}`;
+        if (beforeHash === '') return;
+        const q = beforeHash.indexOf('?');
+        const pathPart = q === -1 ? beforeHash : beforeHash.slice(0, q);
+        this._search = q === -1 ? (pathPart === '' ? b._search : '') : beforeHash.slice(q);
+        if (pathPart !== '') {
+          this._pathname = normalizePath(pathPart.startsWith('/') ? pathPart : `${b._pathname.replace(/[^/]*$/, '')}${pathPart}`);
+        }
+        this._searchParams = null;
+        return;
+      }
+      this._parseAuthority(input);
+    }
+    _assign(b) {
+      Object.assign(this, { _protocol: b._protocol, _username: b._username, _password: b._password, _hostname: b._hostname, _port: b._port, _pathname: b._pathname, _search: b._search, _hash: b._hash, _searchParams: null });
+    }
+    _parseAuthority(input) {
+      const m = /^([a-zA-Z][a-zA-Z0-9+.-]*:)(?:\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?)?([^?#]*)(\?[^#]*)?(#.*)?$/s.exec(input);
+      if (!m) throw invalidUrl(input);
+      const protocol = m[1].toLowerCase();
+      const special = protocol in defaultPorts || protocol === 'file:';
+      if (special && protocol !== 'file:' && !m[4]) throw invalidUrl(input);
+      this._protocol = protocol;
+      this._username = m[2] || '';
+      this._password = m[3] || '';
+      this._hostname = (m[4] || '').toLowerCase();
+      this._port = m[5] && m[5] !== defaultPorts[protocol] ? m[5] : '';
+      this._pathname = special ? normalizePath(m[6] || '/') : m[6] || '';
+      this._search = m[7] && m[7] !== '?' ? m[7] : '';
+      this._hash = m[8] && m[8] !== '#' ? m[8] : '';
+      this._searchParams = null;
+    }
+    get protocol() { return this._protocol; }
+    get username() { return this._username; }
+    get password() { return this._password; }
+    get hostname() { return this._hostname; }
+    get port() { return this._port; }
+    get host() { return this._port ? `${this._hostname}:${this._port}` : this._hostname; }
+    get origin() { return this._protocol in defaultPorts ? `${this._protocol}//${this.host}` : 'null'; }
+    get pathname() { return this._pathname; }
+    set pathname(p) { this._pathname = normalizePath(p.startsWith('/') ? p : `/${p}`); }
+    get search() { return this._search; }
+    set search(s) { s = String(s); this._search = s === '' || s === '?' ? '' : s.startsWith('?') ? s : `?${s}`; if (this._searchParams) this._searchParams._parse(this._search); }
+    get hash() { return this._hash; }
+    set hash(h) { h = String(h); this._hash = h === '' || h === '#' ? '' : h.startsWith('#') ? h : `#${h}`; }
+    get searchParams() {
+      if (!this._searchParams) { this._searchParams = new URLSearchParams(this._search); this._searchParams._url = this; }
+      return this._searchParams;
+    }
+    get href() {
+      const auth = this._username ? `${this._username}${this._password ? `:${this._password}` : ''}@` : '';
+      const slashes = this._protocol in defaultPorts || this._protocol === 'file:' || this._hostname ? '//' : '';
+      return `${this._protocol}${slashes}${auth}${this.host}${this._pathname}${this._search}${this._hash}`;
+    }
+    toString() { return this.href; }
+    toJSON() { return this.href; }
+    static canParse(input, base) { try { new URL(input, base); return true; } catch (_) { return false; } }
+    [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+      const fields = { href: this.href, origin: this.origin, protocol: this.protocol, username: this.username, password: this.password, host: this.host, hostname: this.hostname, port: this.port, pathname: this.pathname, search: this.search, searchParams: this.searchParams, hash: this.hash };
+      return `URL ${inspect(fields, options).replace(/^\{/, '{')}`;
+    }
+  }
+
+  return {
+    URL,
+    URLSearchParams,
+    fileURLToPath: (u) => decodeURIComponent((u instanceof URL ? u : new URL(String(u))).pathname),
+    pathToFileURL: (p) => new URL(`file://${encodeURI(p.startsWith('/') ? p : `${host.cwd}/${p}`)}`),
+    format: (u) => (u instanceof URL ? u.href : String(u)),
+  };
+})(globalThis.__codebox);
