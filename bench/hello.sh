@@ -31,7 +31,9 @@ median_ms() {
 }
 
 py_box=$(median_ms "$codebox" run "$work/hello.py")
-py_native=$(median_ms python3 "$work/hello.py")
+# The interpreter itself, not a version manager's shim in front of it.
+python_bin="$(python3 -c 'import sys; print(sys.executable)')"
+py_native=$(median_ms "$python_bin" "$work/hello.py")
 js_box=$(median_ms "$codebox" run "$work/hello.js")
 js_native=$(median_ms node "$work/hello.js")
 
