@@ -49,5 +49,5 @@ pub use self::error::{Error, Result};
 pub use self::language::{Language, UnknownLanguage};
 pub use self::limits::Limits;
 pub use self::outcome::{ExecutionResult, Termination};
-pub use self::request::RunRequest;
+pub use self::request::{MAX_PATH_BYTES, MAX_PATH_DEPTH, RunRequest, validate_path};
 pub use self::runtime::{ProgressFn, Runtime, RuntimeBuilder};

@@ -5,9 +5,9 @@ use bytes::Bytes;
 use crate::{Error, Language, Limits, Result};
 
 /// Longest accepted file path, in bytes.
-pub(crate) const MAX_PATH_BYTES: usize = 1024;
+pub const MAX_PATH_BYTES: usize = 1024;
 /// Deepest accepted file path, in segments.
-pub(crate) const MAX_PATH_DEPTH: usize = 32;
+pub const MAX_PATH_DEPTH: usize = 32;
 
 /// One execution: a language, an entry file, the files the program may see, its stdin and its
 /// limits.
@@ -115,8 +115,13 @@ impl RunRequest {
 }
 
 /// Accepts a relative, normalised path: `/`-separated segments that are not empty, `.` or `..`,
-/// without backslashes, NUL or control characters, within the length and depth bounds.
-pub(crate) fn validate_path(path: &str) -> Result<()> {
+/// without backslashes, NUL or control characters, at most [`MAX_PATH_BYTES`] long and
+/// [`MAX_PATH_DEPTH`] segments deep. These are the paths a [`RunRequest`] accepts.
+///
+/// # Errors
+///
+/// [`Error::InvalidRequest`] saying what is wrong with the path.
+pub fn validate_path(path: &str) -> Result<()> {
     let reject = |why: &str| {
         Err(Error::InvalidRequest(format!(
             "invalid file path {path:?}: {why}"

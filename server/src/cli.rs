@@ -51,6 +51,9 @@ pub(crate) enum Command {
     /// 124 (timeout), 125 (codebox failed), 134 (crash), 137 (memory), 152 (fuel) or 153
     /// (output) when a limit stopped it.
     Run(RunArgs),
+    /// Serves the REST API (sessions, files, executions) on the embedded store, or on
+    /// DynamoDB + S3 with `--storage aws`.
+    Serve(crate::config::ServeArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,0 +1,10 @@
+//! The API test suite: every test runs against a real server on a loopback port, once on the
+//! embedded store and once on DynamoDB + S3 (a real moto server, started by the suite).
+//!
+//! `api_test!(name, |app| async move { ... })` defines `name::embedded` and `name::aws`.
+
+mod harness;
+
+mod execute;
+mod files;
+mod sessions;

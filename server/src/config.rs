@@ -1,0 +1,230 @@
+//! The server's configuration, read once from the command line and the environment (the
+//! spec's variable names), checked, and turned into the values the server uses.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use codebox_runtime::{Language, Limits};
+
+/// `codebox serve`'s options. Every one can also come from its environment variable.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// The address to listen on. Without API keys the server listens on loopback only.
+    #[arg(long, env = "CODEBOX_ADDR", default_value = "127.0.0.1:8080")]
+    pub(crate) addr: SocketAddr,
+    /// Where to keep data: `embedded` (a SQLite database in --data-dir) or `aws` (DynamoDB + S3).
+    #[arg(long, env = "CODEBOX_STORAGE", default_value = "embedded")]
+    pub(crate) storage: StorageKind,
+    /// The embedded store's folder.
+    #[arg(long, env = "CODEBOX_DATA_DIR", default_value = "codebox-data")]
+    pub(crate) data_dir: PathBuf,
+    /// The S3 bucket (aws storage).
+    #[arg(
+        long,
+        env = "S3_BUCKET",
+        default_value = "voice-interview-platform-storage"
+    )]
+    pub(crate) s3_bucket: String,
+    /// The sessions table (aws storage).
+    #[arg(
+        long,
+        env = "DYNAMODB_SESSIONS_TABLE",
+        default_value = "interview-sessions"
+    )]
+    pub(crate) sessions_table: String,
+    /// The files table (aws storage).
+    #[arg(long, env = "DYNAMODB_FILES_TABLE", default_value = "session-files")]
+    pub(crate) files_table: String,
+    /// An endpoint for both S3 and DynamoDB (a local server such as moto); path-style S3.
+    #[arg(long, env = "CODEBOX_AWS_ENDPOINT")]
+    pub(crate) aws_endpoint: Option<String>,
+    /// Create the tables and the bucket at start when they are missing (for local setups).
+    #[arg(long, env = "CODEBOX_AWS_INIT", default_value_t = false)]
+    pub(crate) aws_init: bool,
+    /// Wall-clock limit per run, in seconds (the spec's MAX_EXECUTION_TIME).
+    #[arg(long, env = "MAX_EXECUTION_TIME", default_value_t = 30)]
+    pub(crate) max_execution_time: u64,
+    /// Largest file, in bytes (the spec's MAX_FILE_SIZE).
+    #[arg(long, env = "MAX_FILE_SIZE", default_value_t = 1_048_576)]
+    pub(crate) max_file_size: u64,
+    /// Languages that may run, comma-separated (the spec's SUPPORTED_LANGUAGES).
+    #[arg(
+        long,
+        env = "SUPPORTED_LANGUAGES",
+        default_value = "python,javascript,java"
+    )]
+    pub(crate) supported_languages: String,
+    /// Most files per session.
+    #[arg(long, env = "CODEBOX_MAX_FILES", default_value_t = 200)]
+    pub(crate) max_files: usize,
+    /// Most bytes per session, all files together.
+    #[arg(long, env = "CODEBOX_MAX_SESSION_BYTES", default_value_t = 20 << 20)]
+    pub(crate) max_session_bytes: u64,
+    /// Runs at the same time (default: the number of cores).
+    #[arg(long, env = "CODEBOX_MAX_CONCURRENT")]
+    pub(crate) max_concurrent: Option<usize>,
+    /// Runs that may wait for a slot; beyond them the answer is 429.
+    #[arg(long, env = "CODEBOX_QUEUE", default_value_t = 32)]
+    pub(crate) queue: usize,
+    /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
+    #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
+    pub(crate) api_keys: Option<String>,
+}
+
+/// Which storage backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum StorageKind {
+    /// SQLite in a local folder.
+    Embedded,
+    /// DynamoDB and S3.
+    Aws,
+}
+
+/// The AWS backend's settings.
+#[derive(Clone)]
+pub(crate) struct AwsConfig {
+    pub(crate) bucket: String,
+    pub(crate) sessions_table: String,
+    pub(crate) files_table: String,
+    pub(crate) endpoint: Option<String>,
+    pub(crate) init: bool,
+}
+
+impl std::fmt::Debug for AwsConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AwsConfig")
+            .field("bucket", &self.bucket)
+            .field("sessions_table", &self.sessions_table)
+            .field("files_table", &self.files_table)
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Where data lives.
+#[derive(Debug, Clone)]
+pub(crate) enum StorageConfig {
+    Embedded { data_dir: PathBuf },
+    Aws(AwsConfig),
+}
+
+/// The checked configuration.
+#[derive(Clone)]
+pub(crate) struct Config {
+    pub(crate) addr: SocketAddr,
+    pub(crate) storage: StorageConfig,
+    /// The limits of a run when neither the session nor the request says otherwise.
+    pub(crate) limits: Limits,
+    /// The longest a run may be given.
+    pub(crate) max_timeout: Duration,
+    pub(crate) max_file_size: u64,
+    pub(crate) max_files: usize,
+    pub(crate) max_session_bytes: u64,
+    /// Languages that may run. Java is recognised but runs only where the container backend is.
+    pub(crate) languages: Vec<String>,
+    pub(crate) max_concurrent: usize,
+    pub(crate) queue: usize,
+    pub(crate) api_keys: Vec<String>,
+    /// The largest request body: a file at the size limit, JSON-escaped, with room to spare.
+    pub(crate) body_limit: usize,
+    /// How long a request may take before 408 (runs can take `max_timeout` times the number of
+    /// test cases).
+    pub(crate) request_timeout: Duration,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // API keys are secrets: only their number is shown.
+        f.debug_struct("Config")
+            .field("addr", &self.addr)
+            .field("storage", &self.storage)
+            .field("limits", &self.limits)
+            .field("languages", &self.languages)
+            .field("api_keys", &self.api_keys.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Config {
+    /// Checks the options and derives the configuration.
+    pub(crate) fn from_args(args: &ServeArgs) -> Result<Config> {
+        if args.max_execution_time == 0 || args.max_execution_time > 3600 {
+            bail!(
+                "MAX_EXECUTION_TIME must be between 1 and 3600 seconds, got {}",
+                args.max_execution_time
+            );
+        }
+        if args.max_file_size == 0 || args.max_file_size > 64 << 20 {
+            bail!(
+                "MAX_FILE_SIZE must be between 1 byte and 64 MiB, got {}",
+                args.max_file_size
+            );
+        }
+        let mut languages = Vec::new();
+        for name in args
+            .supported_languages
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let name = name.to_ascii_lowercase();
+            if name != "java" {
+                name.parse::<Language>()
+                    .with_context(|| format!("SUPPORTED_LANGUAGES lists {name:?}"))?;
+            }
+            languages.push(match name.as_str() {
+                "py" | "python3" => "python".to_owned(),
+                "js" | "node" => "javascript".to_owned(),
+                _ => name,
+            });
+        }
+        if languages.is_empty() {
+            bail!("SUPPORTED_LANGUAGES lists no language");
+        }
+        let max_timeout = Duration::from_secs(args.max_execution_time);
+        let storage = match args.storage {
+            StorageKind::Embedded => StorageConfig::Embedded {
+                data_dir: args.data_dir.clone(),
+            },
+            StorageKind::Aws => StorageConfig::Aws(AwsConfig {
+                bucket: args.s3_bucket.clone(),
+                sessions_table: args.sessions_table.clone(),
+                files_table: args.files_table.clone(),
+                endpoint: args.aws_endpoint.clone(),
+                init: args.aws_init,
+            }),
+        };
+        let api_keys: Vec<String> = args
+            .api_keys
+            .as_deref()
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let max_concurrent = args
+            .max_concurrent
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+            .max(1);
+        let body_limit = usize::try_from(args.max_file_size.saturating_mul(2) + (64 << 10))
+            .unwrap_or(usize::MAX);
+        Ok(Config {
+            addr: args.addr,
+            storage,
+            limits: Limits::default().with_timeout(max_timeout),
+            max_timeout,
+            max_file_size: args.max_file_size,
+            max_files: args.max_files,
+            max_session_bytes: args.max_session_bytes,
+            languages,
+            max_concurrent,
+            queue: args.queue,
+            api_keys,
+            body_limit,
+            request_timeout: max_timeout * 20 + Duration::from_secs(30),
+        })
+    }
+}

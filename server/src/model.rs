@@ -1,0 +1,291 @@
+//! The API's resources, as JSON (camelCase, as in the spec) and as stored.
+
+use codebox_runtime::{ExecutionResult, Language};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use utoipa::ToSchema;
+
+/// Timestamps are RFC 3339 strings in UTC, in JSON and in storage.
+pub(crate) type Timestamp = OffsetDateTime;
+
+/// The current time, to the millisecond (what every store keeps).
+pub(crate) fn now() -> Timestamp {
+    let now = OffsetDateTime::now_utc();
+    now.replace_nanosecond(now.millisecond() as u32 * 1_000_000)
+        .unwrap_or(now)
+}
+
+/// Where a session is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum SessionStatus {
+    /// Files can change and code can run.
+    Active,
+    /// Ended normally (`DELETE /sessions/{id}`): everything can be read, nothing changed.
+    Completed,
+    /// Ended early: read-only like `completed`.
+    Terminated,
+}
+
+impl SessionStatus {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            SessionStatus::Active => "active",
+            SessionStatus::Completed => "completed",
+            SessionStatus::Terminated => "terminated",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Option<SessionStatus> {
+        match s {
+            "active" => Some(SessionStatus::Active),
+            "completed" => Some(SessionStatus::Completed),
+            "terminated" => Some(SessionStatus::Terminated),
+            _ => None,
+        }
+    }
+}
+
+/// Per-session settings, all optional: what is absent falls back to the server's configuration.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct SessionConfig {
+    /// Languages this session may run (a subset of the server's `SUPPORTED_LANGUAGES`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<String>>, example = json!(["python", "javascript"]))]
+    pub(crate) allowed_languages: Option<Vec<Language>>,
+    /// Wall-clock limit per run in milliseconds (at most the server's `MAX_EXECUTION_TIME`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) timeout_ms: Option<u64>,
+    /// Memory limit per run in MiB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) memory_mb: Option<u64>,
+}
+
+/// An interview session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Session {
+    /// A UUID.
+    pub(crate) session_id: String,
+    /// Where the session is in its life.
+    pub(crate) status: SessionStatus,
+    /// The interview template.
+    pub(crate) template_id: String,
+    /// Who is interviewed, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) candidate_name: Option<String>,
+    /// Per-session settings.
+    pub(crate) config: SessionConfig,
+    /// When the session was created.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub(crate) created_at: Timestamp,
+    /// When it last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub(crate) updated_at: Timestamp,
+}
+
+/// A file's metadata, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileInfo {
+    /// The path in the session, relative (`utils/helper.py`).
+    pub(crate) file_path: String,
+    /// Size in bytes.
+    pub(crate) size: u64,
+    /// When the file last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub(crate) last_modified: Timestamp,
+    /// The language the extension says (`python`, `javascript`, `java`), else the extension.
+    pub(crate) file_type: String,
+}
+
+/// A file with its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct FileContent {
+    /// The metadata.
+    #[serde(flatten)]
+    pub(crate) info: FileInfo,
+    /// The content: UTF-8 text.
+    pub(crate) content: String,
+}
+
+/// The kind of a file, from its extension: the language when it is one we know.
+pub(crate) fn file_type(path: &str) -> String {
+    match Language::from_path(path) {
+        Some(language) => language.name().to_owned(),
+        None if path.ends_with(".java") => "java".to_owned(),
+        None => path
+            .rsplit_once('.')
+            .filter(|(stem, ext)| !stem.is_empty() && !ext.contains('/'))
+            .map_or_else(|| "text".to_owned(), |(_, ext)| ext.to_ascii_lowercase()),
+    }
+}
+
+/// How one test case went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum Verdict {
+    /// The output matched.
+    Passed,
+    /// The program ended normally with other output.
+    WrongAnswer,
+    /// The wall-clock limit or the fuel budget ran out.
+    Timeout,
+    /// The memory limit was reached.
+    MemoryLimit,
+    /// The output limit was reached.
+    OutputLimit,
+    /// The program failed: a non-zero exit, an uncaught exception, a crash.
+    RuntimeError,
+}
+
+/// The result of one test case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct TestCaseResult {
+    /// Its position in the request, from 0.
+    pub(crate) index: usize,
+    /// Whether it passed.
+    pub(crate) passed: bool,
+    /// How it went.
+    pub(crate) verdict: Verdict,
+    /// Wall time of the run in milliseconds.
+    pub(crate) execution_time: f64,
+    /// What the program printed.
+    pub(crate) output: String,
+    /// What the program wrote to stderr.
+    pub(crate) errors: String,
+    /// The exit code, when the program ended by itself.
+    pub(crate) exit_code: Option<i32>,
+    /// The first difference from the expected output, for humans, when it did not match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) diff: Option<String>,
+}
+
+/// The answer to an execution, stored with the session and readable later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ExecutionRecord {
+    /// The execution's id (a UUID).
+    pub(crate) execution_id: String,
+    /// The session it ran in.
+    pub(crate) session_id: String,
+    /// The entry file.
+    pub(crate) file_name: String,
+    /// The language it ran as.
+    #[schema(value_type = String)]
+    pub(crate) language: Language,
+    /// When it was requested.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub(crate) created_at: Timestamp,
+    /// True when the program exited 0 and, with test cases, every case passed.
+    pub(crate) success: bool,
+    /// stdout (of the run, or of the first failing test case).
+    pub(crate) output: String,
+    /// stderr, likewise.
+    pub(crate) errors: String,
+    /// The exit code, when the program ended by itself.
+    pub(crate) exit_code: Option<i32>,
+    /// Wall time in milliseconds (all test cases together).
+    pub(crate) execution_time: f64,
+    /// Why the run ended: `exited`, `timeout`, `outOfFuel`, `memoryLimit`, `outputLimit` or
+    /// `crashed`.
+    pub(crate) termination: String,
+    /// Why the interpreter crashed, when it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) crash_reason: Option<String>,
+    /// Fuel consumed (about one unit per WebAssembly instruction).
+    pub(crate) fuel_consumed: u64,
+    /// Peak linear memory in bytes.
+    pub(crate) peak_memory_bytes: u64,
+    /// Whether stdout was cut at its cap.
+    pub(crate) stdout_truncated: bool,
+    /// Whether stderr was cut at its cap.
+    pub(crate) stderr_truncated: bool,
+    /// Per test case, when test cases were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) test_results: Option<Vec<TestCaseResult>>,
+}
+
+impl ExecutionRecord {
+    /// Fills the run's fields from the runtime's result.
+    pub(crate) fn apply(&mut self, result: &ExecutionResult) {
+        self.output = result.stdout.clone();
+        self.errors = result.stderr.clone();
+        self.exit_code = result.exit_code;
+        self.termination = result.termination.name().to_owned();
+        self.crash_reason = match &result.termination {
+            codebox_runtime::Termination::Crashed { reason } => Some(reason.clone()),
+            _ => None,
+        };
+        self.fuel_consumed = result.fuel_consumed;
+        self.peak_memory_bytes = result.peak_memory_bytes;
+        self.stdout_truncated = result.stdout_truncated;
+        self.stderr_truncated = result.stderr_truncated;
+    }
+}
+
+/// An execution as listed: enough to pick one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ExecutionSummary {
+    /// The execution's id.
+    pub(crate) execution_id: String,
+    /// The entry file.
+    pub(crate) file_name: String,
+    /// When it was requested.
+    #[serde(with = "time::serde::rfc3339")]
+    #[schema(value_type = String, format = DateTime)]
+    pub(crate) created_at: Timestamp,
+    /// Whether it succeeded.
+    pub(crate) success: bool,
+    /// Why it ended.
+    pub(crate) termination: String,
+}
+
+impl From<&ExecutionRecord> for ExecutionSummary {
+    fn from(record: &ExecutionRecord) -> Self {
+        ExecutionSummary {
+            execution_id: record.execution_id.clone(),
+            file_name: record.file_name.clone(),
+            created_at: record.created_at,
+            success: record.success,
+            termination: record.termination.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_types() {
+        assert_eq!(file_type("utils/helper.py"), "python");
+        assert_eq!(file_type("a.mjs"), "javascript");
+        assert_eq!(file_type("Main.java"), "java");
+        assert_eq!(file_type("notes.MD"), "md");
+        assert_eq!(file_type("Makefile"), "text");
+        assert_eq!(file_type(".gitignore"), "text");
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_to_the_millisecond() {
+        let t = now();
+        assert_eq!(t.nanosecond() % 1_000_000, 0);
+        let info = FileInfo {
+            file_path: "a.py".into(),
+            size: 1,
+            last_modified: t,
+            file_type: "python".into(),
+        };
+        let json = serde_json::to_value(&info).unwrap();
+        assert!(json["lastModified"].as_str().unwrap().ends_with('Z'));
+    }
+}

@@ -1,0 +1,296 @@
+//! Executions: run a session's files, judge test cases, store and read back the results.
+
+use std::time::Duration;
+
+use codebox_runtime::{ExecutionResult, Language, Limits, RunRequest};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::Services;
+use crate::error::ApiError;
+use crate::judge;
+use crate::model::{ExecutionRecord, ExecutionSummary, Session, TestCaseResult, Verdict, now};
+
+/// Most test cases in one request.
+const MAX_TEST_CASES: usize = 50;
+/// Largest stdin or expected output of one run or case.
+const MAX_TEXT: usize = 1 << 20;
+
+/// `POST /sessions/{id}/execute`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct ExecuteRequest {
+    /// The entry file, a path in the session (`main.py`, `src/app.js`).
+    pub(crate) file_name: String,
+    /// `python` or `javascript` (`java` where the container backend runs); by default from
+    /// the file's extension.
+    #[serde(default)]
+    pub(crate) language: Option<String>,
+    /// The program's stdin when there are no test cases.
+    #[serde(default)]
+    pub(crate) stdin: Option<String>,
+    /// Each runs in a fresh sandbox with `input` as stdin and is judged against
+    /// `expectedOutput` (trailing spaces and trailing newlines ignored).
+    #[serde(default)]
+    pub(crate) test_cases: Option<Vec<TestCase>>,
+    /// Wall-clock limit per run in milliseconds, up to the server's MAX_EXECUTION_TIME.
+    #[serde(default)]
+    pub(crate) timeout_ms: Option<u64>,
+}
+
+/// One test case.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct TestCase {
+    /// stdin.
+    #[serde(default)]
+    pub(crate) input: String,
+    /// The expected stdout.
+    pub(crate) expected_output: String,
+}
+
+impl Services {
+    /// Which language runs `file_name`, and whether this server and session allow it.
+    fn language(
+        &self,
+        session: &Session,
+        file_name: &str,
+        requested: Option<&str>,
+    ) -> Result<Language, ApiError> {
+        let name = match requested {
+            Some(name) => name.to_ascii_lowercase(),
+            None if file_name.ends_with(".java") => "java".to_owned(),
+            None => Language::from_path(file_name).map(|l| l.name().to_owned()).ok_or_else(|| {
+                ApiError::unprocessable(
+                    "unknown_language",
+                    format!("cannot tell the language of {file_name:?} from its extension; pass `language`"),
+                )
+            })?,
+        };
+        if name == "java" {
+            return Err(ApiError::unprocessable(
+                "language_unavailable",
+                "Java runs in a container backend that this server does not provide yet",
+            ));
+        }
+        let language: Language = name.parse().map_err(|_| {
+            ApiError::unprocessable(
+                "unknown_language",
+                format!("unknown language {name:?}; use python or javascript"),
+            )
+        })?;
+        if !self.config.languages.iter().any(|l| l == language.name()) {
+            return Err(ApiError::unprocessable(
+                "unsupported_language",
+                format!(
+                    "{language} is not among this server's languages ({})",
+                    self.config.languages.join(", ")
+                ),
+            ));
+        }
+        if let Some(allowed) = &session.config.allowed_languages
+            && !allowed.contains(&language)
+        {
+            return Err(ApiError::unprocessable(
+                "language_not_allowed",
+                format!("this session does not allow {language}"),
+            ));
+        }
+        Ok(language)
+    }
+
+    fn limits(&self, session: &Session, timeout_ms: Option<u64>) -> Result<Limits, ApiError> {
+        let max = self.config.max_timeout;
+        let timeout = match timeout_ms.or(session.config.timeout_ms) {
+            Some(ms) if ms == 0 || u128::from(ms) > max.as_millis() => {
+                return Err(ApiError::bad_request(
+                    "invalid_field",
+                    format!(
+                        "timeoutMs must be between 1 and {} (MAX_EXECUTION_TIME)",
+                        max.as_millis()
+                    ),
+                ));
+            }
+            Some(ms) => Duration::from_millis(ms),
+            None => max,
+        };
+        let mut limits = self.config.limits.with_timeout(timeout);
+        if let Some(mb) = session.config.memory_mb {
+            limits = limits.with_memory_bytes(mb << 20);
+        }
+        Ok(limits)
+    }
+
+    /// Runs one request in the runtime on the blocking pool.
+    async fn run(&self, request: RunRequest) -> Result<ExecutionResult, ApiError> {
+        let runtime = self.runtime.clone();
+        tokio::task::spawn_blocking(move || runtime.run(&request))
+            .await
+            .map_err(|e| ApiError::Internal(format!("the run task failed: {e}")))?
+            .map_err(|e| match e {
+                codebox_runtime::Error::InvalidRequest(message) => {
+                    ApiError::bad_request("invalid_request", message)
+                }
+                other => ApiError::Unavailable {
+                    code: "runtime_unavailable",
+                    message: format!("the runtime failed: {other}"),
+                },
+            })
+    }
+
+    pub(crate) async fn execute(
+        &self,
+        session_id: &str,
+        request: ExecuteRequest,
+    ) -> Result<ExecutionRecord, ApiError> {
+        let session = self.active_session(session_id).await?;
+        let file_name = crate::service::files::check_path(&request.file_name)?;
+        let language = self.language(&session, &file_name, request.language.as_deref())?;
+        let limits = self.limits(&session, request.timeout_ms)?;
+        let cases = request.test_cases.unwrap_or_default();
+        if cases.len() > MAX_TEST_CASES {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!("at most {MAX_TEST_CASES} test cases per request"),
+            ));
+        }
+        let too_long = request.stdin.as_ref().is_some_and(|s| s.len() > MAX_TEXT)
+            || cases
+                .iter()
+                .any(|c| c.input.len() > MAX_TEXT || c.expected_output.len() > MAX_TEXT);
+        if too_long {
+            return Err(ApiError::too_large(
+                "input_too_large",
+                format!("stdin and expected outputs are limited to {MAX_TEXT} bytes"),
+            ));
+        }
+        let files = self.load_files(session_id).await?;
+        if !files.iter().any(|(path, _)| *path == file_name) {
+            return Err(ApiError::not_found(
+                "file_not_found",
+                format!("there is no file {file_name:?} in this session"),
+            ));
+        }
+        let base = RunRequest::new(language, file_name.clone())
+            .files(files)
+            .limits(limits);
+
+        let _slot = self.limiter.acquire().await?;
+        let mut record = ExecutionRecord {
+            execution_id: uuid::Uuid::new_v4().to_string(),
+            session_id: session_id.to_owned(),
+            file_name,
+            language,
+            created_at: now(),
+            success: false,
+            output: String::new(),
+            errors: String::new(),
+            exit_code: None,
+            execution_time: 0.0,
+            termination: String::new(),
+            crash_reason: None,
+            fuel_consumed: 0,
+            peak_memory_bytes: 0,
+            stdout_truncated: false,
+            stderr_truncated: false,
+            test_results: None,
+        };
+        let mut logs = String::new();
+        if cases.is_empty() {
+            let result = self
+                .run(base.stdin(request.stdin.unwrap_or_default()))
+                .await?;
+            record.apply(&result);
+            record.success = result.success();
+            record.execution_time = millis(result.wall_time);
+            logs = log_text(&result);
+        } else {
+            let mut results = Vec::with_capacity(cases.len());
+            let mut shown: Option<ExecutionResult> = None;
+            let mut total = 0.0;
+            let mut fuel = 0;
+            let mut peak = 0;
+            for (index, case) in cases.iter().enumerate() {
+                let result = self.run(base.clone().stdin(case.input.clone())).await?;
+                let verdict = judge::verdict(&result, &case.expected_output);
+                total += millis(result.wall_time);
+                fuel += result.fuel_consumed;
+                peak = peak.max(result.peak_memory_bytes);
+                logs.push_str(&format!(
+                    "=== test case {index}: {verdict:?}\n{}",
+                    log_text(&result)
+                ));
+                results.push(TestCaseResult {
+                    index,
+                    passed: verdict == Verdict::Passed,
+                    verdict,
+                    execution_time: millis(result.wall_time),
+                    output: result.stdout.clone(),
+                    errors: result.stderr.clone(),
+                    exit_code: result.exit_code,
+                    diff: (verdict == Verdict::WrongAnswer)
+                        .then(|| judge::diff(&result.stdout, &case.expected_output))
+                        .flatten(),
+                });
+                // The run shown at the top is the first failing case, else the last one.
+                let last = index + 1 == cases.len();
+                if shown.is_none() && (verdict != Verdict::Passed || last) {
+                    shown = Some(result);
+                }
+            }
+            if let Some(result) = &shown {
+                record.apply(result);
+            }
+            record.success = results.iter().all(|r| r.passed);
+            record.execution_time = (total * 1e3).round() / 1e3;
+            record.fuel_consumed = fuel;
+            record.peak_memory_bytes = peak;
+            record.test_results = Some(results);
+        }
+        self.storage.results.put_execution(&record, &logs).await?;
+        Ok(record)
+    }
+
+    pub(crate) async fn list_executions(
+        &self,
+        session_id: &str,
+    ) -> Result<Vec<ExecutionSummary>, ApiError> {
+        self.session(session_id).await?;
+        Ok(self.storage.results.list_executions(session_id).await?)
+    }
+
+    pub(crate) async fn get_execution(
+        &self,
+        session_id: &str,
+        execution_id: &str,
+    ) -> Result<ExecutionRecord, ApiError> {
+        self.session(session_id).await?;
+        self.storage
+            .results
+            .get_execution(session_id, execution_id)
+            .await?
+            .ok_or_else(|| {
+                ApiError::not_found(
+                    "execution_not_found",
+                    format!("there is no execution {execution_id:?} in this session"),
+                )
+            })
+    }
+}
+
+fn millis(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// A run's logs: its streams and how it ended.
+fn log_text(result: &ExecutionResult) -> String {
+    format!(
+        "--- stdout ---\n{}\n--- stderr ---\n{}\n--- termination: {} exit code: {:?} wall time: {:.3} ms fuel: {}\n",
+        result.stdout,
+        result.stderr,
+        result.termination.name(),
+        result.exit_code,
+        millis(result.wall_time),
+        result.fuel_consumed
+    )
+}

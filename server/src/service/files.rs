@@ -1,0 +1,237 @@
+//! Files: list, read, create, update, delete, with the path, size and quota rules.
+
+use bytes::Bytes;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::Services;
+use crate::error::ApiError;
+use crate::model::{FileContent, FileInfo, now};
+use crate::storage::StoreError;
+
+/// `POST /sessions/{id}/files`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct CreateFile {
+    /// Relative path, `/`-separated (`utils/helper.py`).
+    pub(crate) file_path: String,
+    /// UTF-8 text.
+    pub(crate) content: String,
+}
+
+/// `PUT /sessions/{id}/files/{filePath}`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct UpdateFile {
+    /// The new content, UTF-8 text.
+    pub(crate) content: String,
+}
+
+/// Checks a file path: the runtime's rules (relative, normalised, no `..`, no empty or dot
+/// segments, no control characters, bounded length and depth). A leading `/` is accepted and
+/// dropped, since the spec writes paths as `/utils/helper.py`.
+pub(crate) fn check_path(path: &str) -> Result<String, ApiError> {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    codebox_runtime::validate_path(path)
+        .map_err(|e| ApiError::bad_request("invalid_path", e.to_string()))?;
+    Ok(path.to_owned())
+}
+
+fn file_not_found(path: &str) -> ApiError {
+    ApiError::not_found(
+        "file_not_found",
+        format!("there is no file {path:?} in this session"),
+    )
+}
+
+impl Services {
+    fn check_size(&self, content: &str) -> Result<(), ApiError> {
+        if content.len() as u64 > self.config.max_file_size {
+            return Err(ApiError::too_large(
+                "file_too_large",
+                format!(
+                    "the file is {} bytes; the limit is {} (MAX_FILE_SIZE)",
+                    content.len(),
+                    self.config.max_file_size
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks the session's file count and total bytes if `path` gets `new_size` bytes.
+    async fn check_quota(
+        &self,
+        session_id: &str,
+        path: &str,
+        new_size: u64,
+    ) -> Result<(), ApiError> {
+        let files = self.storage.files.list_files(session_id).await?;
+        let existing = files.iter().find(|f| f.file_path == path);
+        let count = files.len() + usize::from(existing.is_none());
+        if count > self.config.max_files {
+            return Err(ApiError::too_large(
+                "too_many_files",
+                format!("a session holds at most {} files", self.config.max_files),
+            ));
+        }
+        let total: u64 =
+            files.iter().map(|f| f.size).sum::<u64>() - existing.map_or(0, |f| f.size) + new_size;
+        if total > self.config.max_session_bytes {
+            return Err(ApiError::too_large(
+                "session_too_large",
+                format!(
+                    "a session holds at most {} bytes of files",
+                    self.config.max_session_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) async fn list_files(&self, session_id: &str) -> Result<Vec<FileInfo>, ApiError> {
+        self.session(session_id).await?;
+        Ok(self.storage.files.list_files(session_id).await?)
+    }
+
+    pub(crate) async fn read_file(
+        &self,
+        session_id: &str,
+        path: &str,
+    ) -> Result<FileContent, ApiError> {
+        let path = check_path(path)?;
+        self.session(session_id).await?;
+        let file = self
+            .storage
+            .files
+            .get_file(session_id, &path)
+            .await?
+            .ok_or_else(|| file_not_found(&path))?;
+        let content = String::from_utf8(file.content.to_vec())
+            .map_err(|_| ApiError::Internal(format!("stored file {path} is not UTF-8")))?;
+        Ok(FileContent {
+            info: file.info,
+            content,
+        })
+    }
+
+    pub(crate) async fn create_file(
+        &self,
+        session_id: &str,
+        request: CreateFile,
+    ) -> Result<FileInfo, ApiError> {
+        let path = check_path(&request.file_path)?;
+        self.check_size(&request.content)?;
+        let _guard = self.lock_session(session_id).await;
+        self.active_session(session_id).await?;
+        if self
+            .storage
+            .files
+            .get_file(session_id, &path)
+            .await?
+            .is_some()
+        {
+            return Err(file_exists(&path));
+        }
+        self.check_quota(session_id, &path, request.content.len() as u64)
+            .await?;
+        self.cache.invalidate(session_id, &path);
+        match self
+            .storage
+            .files
+            .create_file(session_id, &path, Bytes::from(request.content), now())
+            .await
+        {
+            Ok(info) => Ok(info),
+            Err(StoreError::AlreadyExists) => Err(file_exists(&path)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub(crate) async fn update_file(
+        &self,
+        session_id: &str,
+        path: &str,
+        request: UpdateFile,
+    ) -> Result<FileInfo, ApiError> {
+        let path = check_path(path)?;
+        self.check_size(&request.content)?;
+        let _guard = self.lock_session(session_id).await;
+        self.active_session(session_id).await?;
+        self.check_quota(session_id, &path, request.content.len() as u64)
+            .await?;
+        self.cache.invalidate(session_id, &path);
+        match self
+            .storage
+            .files
+            .update_file(session_id, &path, Bytes::from(request.content), now())
+            .await
+        {
+            Ok(info) => Ok(info),
+            Err(StoreError::NotFound) => Err(file_not_found(&path)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    pub(crate) async fn delete_file(&self, session_id: &str, path: &str) -> Result<(), ApiError> {
+        let path = check_path(path)?;
+        let _guard = self.lock_session(session_id).await;
+        self.active_session(session_id).await?;
+        self.cache.invalidate(session_id, &path);
+        match self.storage.files.delete_file(session_id, &path).await {
+            Ok(()) => Ok(()),
+            Err(StoreError::NotFound) => Err(file_not_found(&path)),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Every file of a session with its content, through the cache.
+    pub(crate) async fn load_files(
+        &self,
+        session_id: &str,
+    ) -> Result<Vec<(String, Bytes)>, ApiError> {
+        let infos = self.storage.files.list_files(session_id).await?;
+        let mut files = Vec::with_capacity(infos.len());
+        for info in infos {
+            let content = match self.cache.get(session_id, &info) {
+                Some(bytes) => bytes,
+                None => {
+                    // A file deleted between the listing and the read is simply not run.
+                    let Some(file) = self
+                        .storage
+                        .files
+                        .get_file(session_id, &info.file_path)
+                        .await?
+                    else {
+                        continue;
+                    };
+                    self.cache.put(session_id, &file.info, file.content.clone());
+                    file.content
+                }
+            };
+            files.push((info.file_path, content));
+        }
+        Ok(files)
+    }
+}
+
+fn file_exists(path: &str) -> ApiError {
+    ApiError::conflict(
+        "file_exists",
+        format!("{path:?} exists already; update it with PUT"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_path;
+
+    #[test]
+    fn paths() {
+        assert_eq!(check_path("/utils/helper.py").unwrap(), "utils/helper.py");
+        assert_eq!(check_path("main.py").unwrap(), "main.py");
+        for bad in ["", "/", "../x", "a/../b", "a//b", "a\u{0}b", "./a", "a/"] {
+            assert!(check_path(bad).is_err(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! What the API does, shared by the REST handlers and (later) the WebSocket: sessions, files
+//! and executions over the storage traits and the runtime. Handlers only extract, call one
+//! function here, and answer.
+
+pub(crate) mod execute;
+pub(crate) mod files;
+pub(crate) mod sessions;
+
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use codebox_runtime::Runtime;
+
+use crate::cache::FileCache;
+use crate::config::Config;
+use crate::error::ApiError;
+use crate::limiter::Limiter;
+use crate::model::{Session, SessionStatus};
+use crate::storage::Storage;
+
+/// Everything a request needs; cheap to clone.
+#[derive(Clone)]
+pub(crate) struct Services {
+    pub(crate) config: Arc<Config>,
+    pub(crate) storage: Storage,
+    pub(crate) runtime: Runtime,
+    pub(crate) limiter: Limiter,
+    pub(crate) cache: FileCache,
+    locks: Arc<[tokio::sync::Mutex<()>]>,
+    interpreters_ready: Arc<AtomicBool>,
+}
+
+impl std::fmt::Debug for Services {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Services")
+            .field("storage", &self.storage)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many locks the sessions' writes are striped over.
+const LOCK_STRIPES: usize = 64;
+
+impl Services {
+    pub(crate) fn new(config: Config, storage: Storage, runtime: Runtime) -> Self {
+        let limiter = Limiter::new(config.max_concurrent, config.queue);
+        Services {
+            config: Arc::new(config),
+            storage,
+            runtime,
+            limiter,
+            cache: FileCache::new(),
+            locks: (0..LOCK_STRIPES)
+                .map(|_| tokio::sync::Mutex::new(()))
+                .collect(),
+            interpreters_ready: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Serialises the writes of one session within this process, so that the quota checks and
+    /// the write they guard are one step, and two writers of one file do not interleave.
+    pub(crate) async fn lock_session(&self, session_id: &str) -> tokio::sync::MutexGuard<'_, ()> {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        session_id.hash(&mut hasher);
+        let stripe = usize::try_from(hasher.finish() % LOCK_STRIPES as u64).unwrap_or(0);
+        self.locks[stripe].lock().await
+    }
+
+    /// Marks the interpreters as prepared (fetched, compiled and linked).
+    pub(crate) fn set_interpreters_ready(&self) {
+        self.interpreters_ready.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the interpreters are prepared.
+    pub(crate) fn interpreters_ready(&self) -> bool {
+        self.interpreters_ready.load(Ordering::SeqCst)
+    }
+
+    /// The session, or 404.
+    pub(crate) async fn session(&self, session_id: &str) -> Result<Session, ApiError> {
+        if uuid::Uuid::parse_str(session_id).is_err() {
+            return Err(session_not_found(session_id));
+        }
+        self.storage
+            .sessions
+            .get_session(session_id)
+            .await?
+            .ok_or_else(|| session_not_found(session_id))
+    }
+
+    /// The session, or 404, or 409 when it has ended (its files can be read, not changed).
+    pub(crate) async fn active_session(&self, session_id: &str) -> Result<Session, ApiError> {
+        let session = self.session(session_id).await?;
+        if session.status != SessionStatus::Active {
+            return Err(ApiError::conflict(
+                "session_ended",
+                format!(
+                    "session {session_id} is {}: its files can be read but not changed",
+                    session.status.as_str()
+                ),
+            ));
+        }
+        Ok(session)
+    }
+}
+
+fn session_not_found(session_id: &str) -> ApiError {
+    ApiError::not_found(
+        "session_not_found",
+        format!("there is no session {session_id:?}"),
+    )
+}
