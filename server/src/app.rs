@@ -89,9 +89,11 @@ impl Application {
     /// binds loopback only, whatever the address says.
     pub(crate) async fn build(config: Config, runtime: Runtime) -> Result<Application> {
         let mut addr = config.addr;
-        if config.api_keys.is_empty() && !addr.ip().is_loopback() {
+        if config.api_keys.is_empty() {
+            if !addr.ip().is_loopback() {
+                addr = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), addr.port());
+            }
             tracing::warn!(%addr, "no API keys are configured (CODEBOX_API_KEYS): listening on loopback only");
-            addr = SocketAddr::new(Ipv4Addr::LOCALHOST.into(), addr.port());
         }
         let storage = open_storage(&config).await?;
         let listener = tokio::net::TcpListener::bind(addr)

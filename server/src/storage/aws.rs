@@ -1221,6 +1221,56 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn connect_with_init_creates_what_is_missing() {
+        let moto = MotoServer::start();
+        let suffix = uuid::Uuid::new_v4().simple().to_string();
+        let config = AwsConfig {
+            bucket: format!("connect-{suffix}"),
+            sessions_table: format!("sessions-{suffix}"),
+            files_table: format!("files-{suffix}"),
+            endpoint: Some(moto.endpoint()),
+            init: true,
+        };
+        // The environment's credentials, or the test ones a local endpoint falls back to.
+        let storage = connect(&config).await.unwrap();
+        assert_eq!(storage.backend, "aws");
+        storage.sessions.ping().await.unwrap();
+        let created = session("c-1", t("2024-05-01T10:00:00Z"), SessionStatus::Active);
+        storage.sessions.create_session(&created).await.unwrap();
+        assert_eq!(
+            storage.sessions.get_session("c-1").await.unwrap(),
+            Some(created)
+        );
+        let info = storage.files.create_file(
+            "c-1",
+            "main.py",
+            Bytes::from_static(b"1"),
+            crate::model::now(),
+        );
+        assert_eq!(info.await.unwrap().size, 1);
+        assert!(
+            storage
+                .results
+                .list_executions("c-1")
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // Without init, nothing is created: a missing table shows in the ping.
+        let other = AwsConfig {
+            sessions_table: format!("absent-{suffix}"),
+            init: false,
+            ..config
+        };
+        let storage = connect(&other).await.unwrap();
+        assert!(matches!(
+            storage.sessions.ping().await,
+            Err(StoreError::Backend(_))
+        ));
+    }
+
+    #[tokio::test]
     async fn sessions_are_created_read_and_updated() {
         let fixture = fixture().await;
         let aws = &fixture.aws;

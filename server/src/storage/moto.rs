@@ -168,6 +168,8 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
+    use std::io::{Read, Write};
+
     use super::*;
 
     #[test]
@@ -176,18 +178,17 @@ mod tests {
         let endpoint = server.endpoint();
         assert!(endpoint.starts_with("http://127.0.0.1:"));
         let port = server.port;
+        // It speaks HTTP.
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream
+            .write_all(b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1."), "{answer}");
         drop(server);
         // Once dropped, nothing listens on the port any more.
         let address = SocketAddr::from(([127, 0, 0, 1], port));
         assert!(TcpStream::connect_timeout(&address, Duration::from_millis(500)).is_err());
-    }
-}
-#[cfg(test)]
-mod tmp_static_probe {
-    #[test]
-    fn tmp_static_leak() {
-        static S: std::sync::OnceLock<super::MotoServer> = std::sync::OnceLock::new();
-        let s = S.get_or_init(super::MotoServer::start);
-        eprintln!("STATIC MOTO {}", s.endpoint());
     }
 }
