@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod cancel;
 mod engine;
 mod error;
 mod host_fs;
@@ -45,9 +46,11 @@ mod output;
 mod request;
 mod runtime;
 
+pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};
 pub use self::language::{Language, UnknownLanguage};
 pub use self::limits::Limits;
 pub use self::outcome::{ExecutionResult, Termination};
+pub use self::output::{OutputListener, StreamKind};
 pub use self::request::{MAX_PATH_BYTES, MAX_PATH_DEPTH, RunRequest, validate_path};
 pub use self::runtime::{ProgressFn, Runtime, RuntimeBuilder};

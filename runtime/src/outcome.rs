@@ -19,6 +19,8 @@ pub enum Termination {
     MemoryLimit,
     /// The program wrote more than its stdout or stderr cap.
     OutputLimit,
+    /// The caller cancelled the run (see [`CancelToken`](crate::CancelToken)).
+    Cancelled,
     /// The interpreter itself failed (a WebAssembly trap that is none of the above).
     Crashed {
         /// What failed, for humans.
@@ -28,7 +30,7 @@ pub enum Termination {
 
 impl Termination {
     /// A stable lowercase name: `exited`, `timeout`, `outOfFuel`, `memoryLimit`,
-    /// `outputLimit` or `crashed`.
+    /// `outputLimit`, `cancelled` or `crashed`.
     pub fn name(&self) -> &'static str {
         match self {
             Termination::Exited => "exited",
@@ -36,6 +38,7 @@ impl Termination {
             Termination::OutOfFuel => "outOfFuel",
             Termination::MemoryLimit => "memoryLimit",
             Termination::OutputLimit => "outputLimit",
+            Termination::Cancelled => "cancelled",
             Termination::Crashed { .. } => "crashed",
         }
     }
@@ -99,6 +102,7 @@ pub(crate) struct Observed {
     pub(crate) call: Option<wasmtime::Result<()>>,
     pub(crate) output_overflowed: bool,
     pub(crate) memory_refused: bool,
+    pub(crate) cancelled: bool,
 }
 
 /// What the classification adds to the result.
@@ -118,6 +122,9 @@ pub(crate) fn classify(language: Language, observed: Observed) -> Verdict {
         exit_code,
         stderr_note: None,
     };
+    if observed.cancelled && !matches!(observed.call, Some(Ok(()))) {
+        return verdict(Termination::Cancelled, None);
+    }
     let Some(call) = observed.call else {
         return verdict(Termination::Timeout, None);
     };
@@ -196,6 +203,7 @@ mod tests {
             call,
             output_overflowed: false,
             memory_refused: false,
+            cancelled: false,
         }
     }
 

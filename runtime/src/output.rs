@@ -17,10 +17,32 @@ const WRITE_PERMIT: usize = 64 * 1024;
 /// Stopping, rather than silently dropping the rest, matters for two reasons: a program stuck
 /// printing in a loop ends at once instead of burning its whole time budget, and the result
 /// says plainly that the output is incomplete ([`Termination::OutputLimit`](crate::Termination)).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub(crate) struct CappedPipe {
     inner: Arc<Mutex<Captured>>,
+    kind: StreamKind,
+    listener: Option<OutputListener>,
 }
+
+impl std::fmt::Debug for CappedPipe {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CappedPipe").field("kind", &self.kind).finish_non_exhaustive()
+    }
+}
+
+/// Which output stream bytes were written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StreamKind {
+    /// The program's stdout.
+    Stdout,
+    /// The program's stderr.
+    Stderr,
+}
+
+/// Receives a run's output as the program writes it, in order, stream by stream: the bytes
+/// that fit under the stream's cap (what the result will hold), never more. It is called on
+/// the thread that runs the program, so it should hand the bytes on rather than block.
+pub type OutputListener = Arc<dyn Fn(StreamKind, &[u8]) + Send + Sync>;
 
 #[derive(Debug)]
 struct Captured {
@@ -37,7 +59,7 @@ pub(crate) struct Capture {
 }
 
 impl CappedPipe {
-    pub(crate) fn new(cap: u64) -> Self {
+    pub(crate) fn new(cap: u64, kind: StreamKind, listener: Option<OutputListener>) -> Self {
         let cap = usize::try_from(cap).unwrap_or(usize::MAX);
         CappedPipe {
             inner: Arc::new(Mutex::new(Captured {
@@ -45,6 +67,8 @@ impl CappedPipe {
                 cap,
                 truncated: false,
             })),
+            kind,
+            listener,
         }
     }
 
@@ -58,16 +82,24 @@ impl CappedPipe {
 
     /// Appends what fits; returns false when `data` did not fit entirely.
     fn push(&self, data: &[u8]) -> bool {
-        let mut captured = self.lock();
-        let room = captured.cap.saturating_sub(captured.bytes.len());
-        if data.len() <= room {
-            captured.bytes.extend_from_slice(data);
-            true
-        } else {
-            captured.bytes.extend_from_slice(&data[..room]);
-            captured.truncated = true;
-            false
+        let (kept, fits) = {
+            let mut captured = self.lock();
+            let room = captured.cap.saturating_sub(captured.bytes.len());
+            if data.len() <= room {
+                captured.bytes.extend_from_slice(data);
+                (data, true)
+            } else {
+                captured.bytes.extend_from_slice(&data[..room]);
+                captured.truncated = true;
+                (&data[..room], false)
+            }
+        };
+        if let Some(listener) = &self.listener {
+            if !kept.is_empty() {
+                listener(self.kind, kept);
+            }
         }
+        fits
     }
 
     /// Whether the guest tried to write past the cap.
@@ -152,7 +184,7 @@ mod tests {
 
     #[test]
     fn keeps_the_first_bytes_and_flags_the_overflow() {
-        let mut pipe = CappedPipe::new(5);
+        let mut pipe = CappedPipe::new(5, StreamKind::Stdout, None);
         pipe.write(Bytes::from_static(b"abc")).unwrap();
         assert!(!pipe.truncated());
         assert!(pipe.write(Bytes::from_static(b"defg")).is_err());
@@ -163,8 +195,25 @@ mod tests {
 
     #[test]
     fn exactly_full_is_not_truncated() {
-        let mut pipe = CappedPipe::new(3);
+        let mut pipe = CappedPipe::new(3, StreamKind::Stdout, None);
         pipe.write(Bytes::from_static(b"abc")).unwrap();
         assert!(!pipe.take().truncated);
+    }
+}
+
+#[cfg(test)]
+mod listener_tests {
+    use super::*;
+
+    #[test]
+    fn the_listener_sees_what_the_result_keeps() {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let listener: OutputListener = Arc::new(move |kind, bytes: &[u8]| sink.lock().unwrap().push((kind, bytes.to_vec())));
+        let mut pipe = CappedPipe::new(4, StreamKind::Stderr, Some(listener));
+        pipe.write(Bytes::from_static(b"ab")).unwrap();
+        assert!(pipe.write(Bytes::from_static(b"cdef")).is_err());
+        let seen = seen.lock().unwrap();
+        assert_eq!(*seen, vec![(StreamKind::Stderr, b"ab".to_vec()), (StreamKind::Stderr, b"cd".to_vec())]);
     }
 }

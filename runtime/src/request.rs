@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use bytes::Bytes;
 
-use crate::{Error, Language, Limits, Result};
+use crate::{CancelToken, Error, Language, Limits, OutputListener, Result};
 
 /// Longest accepted file path, in bytes.
 pub const MAX_PATH_BYTES: usize = 1024;
@@ -15,17 +15,35 @@ pub const MAX_PATH_DEPTH: usize = 32;
 /// [`RunRequest::new`] starts with:
 /// * no files (add at least the entry file with [`file`](RunRequest::file));
 /// * empty stdin;
-/// * [`Limits::default()`] (30 s, 128 MiB, 1 MiB of stdout and of stderr, a fuel budget).
+/// * [`Limits::default()`] (30 s, 128 MiB, 1 MiB of stdout and of stderr, a fuel budget);
+/// * no output listener (the output arrives in the result only);
+/// * no cancel token.
 ///
 /// Paths are relative and use `/` (`utils/helper.py`). The program's working directory is the
 /// entry file's folder; the whole file set is also visible at `/workspace`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct RunRequest {
     language: Language,
     entry: String,
     files: BTreeMap<String, Bytes>,
     stdin: Bytes,
     limits: Limits,
+    listener: Option<OutputListener>,
+    cancel: Option<CancelToken>,
+}
+
+impl std::fmt::Debug for RunRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunRequest")
+            .field("language", &self.language)
+            .field("entry", &self.entry)
+            .field("files", &self.files.keys().collect::<Vec<_>>())
+            .field("stdin_bytes", &self.stdin.len())
+            .field("limits", &self.limits)
+            .field("listener", &self.listener.is_some())
+            .field("cancel", &self.cancel)
+            .finish()
+    }
 }
 
 impl RunRequest {
@@ -37,7 +55,29 @@ impl RunRequest {
             files: BTreeMap::new(),
             stdin: Bytes::new(),
             limits: Limits::default(),
+            listener: None,
+            cancel: None,
         }
+    }
+
+    /// Streams the output to `listener` as the program writes it (see [`OutputListener`]).
+    pub fn on_output(mut self, listener: impl Fn(crate::StreamKind, &[u8]) + Send + Sync + 'static) -> Self {
+        self.listener = Some(std::sync::Arc::new(listener));
+        self
+    }
+
+    /// Lets `token` stop the run (see [`CancelToken`]).
+    pub fn cancel_token(mut self, token: CancelToken) -> Self {
+        self.cancel = Some(token);
+        self
+    }
+
+    pub(crate) fn listener(&self) -> Option<OutputListener> {
+        self.listener.clone()
+    }
+
+    pub(crate) fn cancel(&self) -> Option<&CancelToken> {
+        self.cancel.as_ref()
     }
 
     /// Adds (or replaces) a file that the program can see.

@@ -13,7 +13,7 @@ use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
 use crate::limits::MemoryLimiter;
 use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
-use crate::{Error, ExecutionResult, Language, Result, RunRequest, engine, module_cache};
+use crate::{Error, ExecutionResult, Language, Result, RunRequest, StreamKind, engine, module_cache};
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
 const FUEL_YIELD_INTERVAL: u64 = 20_000_000;
@@ -241,8 +241,10 @@ impl Runtime {
         // The entry is named by its absolute guest path, as `python3 /abs/main.py` would be:
         // tracebacks, `__file__` and `__filename` then read naturally.
         let entry = format!("{WORKSPACE_GUEST_PATH}/{}", request.entry());
-        let stdout = CappedPipe::new(limits.stdout_bytes);
-        let stderr = CappedPipe::new(limits.stderr_bytes);
+        let listener = request.listener();
+        let stdout = CappedPipe::new(limits.stdout_bytes, StreamKind::Stdout, listener.clone());
+        let stderr = CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, listener);
+        let cancel = request.cancel().cloned().unwrap_or_default();
         let mut wasi = WasiCtxBuilder::new();
         wasi.args(&language.argv(&entry))
             .envs(language.env())
@@ -272,12 +274,13 @@ impl Runtime {
             .map_err(Error::engine("setting the fuel yield interval"))?;
         let deadline = Instant::now() + limits.timeout;
         store.set_epoch_deadline(1);
+        let watched = cancel.clone();
         store.epoch_deadline_callback(move |_| {
-            Ok(if Instant::now() >= deadline {
+            Ok(if Instant::now() >= deadline || watched.is_cancelled() {
                 UpdateDeadline::Interrupt
             } else {
-                // Yielding once per tick lets the executor's timer fire, and lets a future
-                // caller cancel a run by dropping it.
+                // Yielding once per tick lets the executor's timer and a cancellation reach a
+                // guest that is computing.
                 UpdateDeadline::Yield(1)
             })
         });
@@ -293,14 +296,18 @@ impl Runtime {
                 start.call_async(&mut store, ()).await
             };
             // A guest blocked in a host call (sleeping, say) never reaches an epoch check;
-            // the executor's timer covers that case.
-            tokio::time::timeout_at(deadline.into(), run).await.ok()
+            // the executor's timer and the cancel token cover that case.
+            tokio::select! {
+                call = tokio::time::timeout_at(deadline.into(), run) => call.ok(),
+                () = cancel.cancelled() => None,
+            }
         });
 
         let observed = Observed {
             call,
             output_overflowed: stdout.truncated() || stderr.truncated(),
             memory_refused: store.data().limiter.refused(),
+            cancelled: cancel.is_cancelled(),
         };
         let fuel_left = store.get_fuel().unwrap_or(0);
         let peak_memory_bytes = store.data().limiter.peak();

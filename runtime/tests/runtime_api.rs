@@ -149,3 +149,59 @@ fn prepare_makes_every_language_ready() {
         runtime().prepare(language).unwrap();
     }
 }
+
+#[test]
+fn output_streams_while_the_program_runs() {
+    let (tx, rx) = std::sync::mpsc::channel::<(codebox_runtime::StreamKind, Vec<u8>)>();
+    let request = RunRequest::new(Language::Python, "main.py")
+        .file("main.py", "import sys, time\nprint('first')\nprint('oops', file=sys.stderr)\ntime.sleep(1.5)\nprint('second')\n")
+        .on_output(move |kind, bytes| {
+            let _ = tx.send((kind, bytes.to_vec()));
+        });
+    let run = std::thread::spawn(move || runtime().run(&request).unwrap());
+    let mut first = Vec::new();
+    while !first.ends_with(b"first\n") {
+        let (kind, bytes) = rx.recv().unwrap();
+        assert_eq!(kind, codebox_runtime::StreamKind::Stdout);
+        first.extend_from_slice(&bytes);
+    }
+    assert!(!run.is_finished(), "the first line arrived only after the program ended");
+    let result = run.join().unwrap();
+    let (mut out, mut err) = (first, Vec::new());
+    for (kind, bytes) in rx.iter() {
+        match kind {
+            codebox_runtime::StreamKind::Stdout => out.extend_from_slice(&bytes),
+            codebox_runtime::StreamKind::Stderr => err.extend_from_slice(&bytes),
+        }
+    }
+    assert_eq!(out, b"first\nsecond\n");
+    assert_eq!(err, b"oops\n");
+    assert_eq!(result.stdout, "first\nsecond\n");
+}
+
+#[test]
+fn a_cancelled_run_stops_and_keeps_its_output() {
+    for program in ["console.log('busy'); for (;;) {}", "console.log('busy'); setTimeout(() => {}, 60000);"] {
+        let token = codebox_runtime::CancelToken::new();
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let request = RunRequest::new(Language::JavaScript, "main.js")
+            .file("main.js", program)
+            .cancel_token(token.clone())
+            .on_output(move |_, _| {
+                let _ = tx.send(());
+            });
+        let run = std::thread::spawn(move || runtime().run(&request).unwrap());
+        rx.recv().unwrap();
+        token.cancel();
+        let result = run.join().unwrap();
+        assert_eq!(result.termination, Termination::Cancelled, "{program}");
+        assert_eq!(result.stdout, "busy\n");
+        assert_eq!(result.exit_code, None);
+    }
+    let token = codebox_runtime::CancelToken::new();
+    token.cancel();
+    let request = RunRequest::new(Language::Python, "main.py").file("main.py", "print('never')").cancel_token(token);
+    let result = runtime().run(&request).unwrap();
+    assert_eq!(result.termination, Termination::Cancelled);
+    assert_eq!(result.stdout, "");
+}

@@ -32,6 +32,8 @@ pub(crate) const EXIT_MEMORY: u8 = 137;
 pub(crate) const EXIT_FUEL: u8 = 152;
 /// Output limit reached.
 pub(crate) const EXIT_OUTPUT: u8 = 153;
+/// The run was cancelled (only embedders cancel; 128 + SIGINT).
+pub(crate) const EXIT_CANCELLED: u8 = 130;
 
 /// Runs interview candidates' code safely and fast.
 #[derive(Debug, Parser)]

@@ -142,6 +142,8 @@ pub(crate) enum Verdict {
     OutputLimit,
     /// The program failed: a non-zero exit, an uncaught exception, a crash.
     RuntimeError,
+    /// The run was cancelled (WebSocket `cancel`).
+    Cancelled,
 }
 
 /// The result of one test case.

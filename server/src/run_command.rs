@@ -89,6 +89,7 @@ fn limit_line(result: &ExecutionResult, limits: &Limits) -> Option<String> {
             limits.stdout_bytes, limits.stderr_bytes
         ),
         Termination::Crashed { reason } => format!("the interpreter crashed: {reason}"),
+        Termination::Cancelled => "the run was cancelled".to_owned(),
     })
 }
 
@@ -101,5 +102,6 @@ fn exit_code(result: &ExecutionResult) -> ExitCode {
         Termination::MemoryLimit => ExitCode::from(cli::EXIT_MEMORY),
         Termination::OutputLimit => ExitCode::from(cli::EXIT_OUTPUT),
         Termination::Crashed { .. } => ExitCode::from(cli::EXIT_CRASHED),
+        Termination::Cancelled => ExitCode::from(cli::EXIT_CANCELLED),
     }
 }
