@@ -26,7 +26,9 @@ pub(crate) struct CappedPipe {
 
 impl std::fmt::Debug for CappedPipe {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CappedPipe").field("kind", &self.kind).finish_non_exhaustive()
+        f.debug_struct("CappedPipe")
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
     }
 }
 
@@ -94,10 +96,10 @@ impl CappedPipe {
                 (&data[..room], false)
             }
         };
-        if let Some(listener) = &self.listener {
-            if !kept.is_empty() {
-                listener(self.kind, kept);
-            }
+        if let Some(listener) = &self.listener
+            && !kept.is_empty()
+        {
+            listener(self.kind, kept);
         }
         fits
     }
@@ -209,11 +211,18 @@ mod listener_tests {
     fn the_listener_sees_what_the_result_keeps() {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let sink = seen.clone();
-        let listener: OutputListener = Arc::new(move |kind, bytes: &[u8]| sink.lock().unwrap().push((kind, bytes.to_vec())));
+        let listener: OutputListener =
+            Arc::new(move |kind, bytes: &[u8]| sink.lock().unwrap().push((kind, bytes.to_vec())));
         let mut pipe = CappedPipe::new(4, StreamKind::Stderr, Some(listener));
         pipe.write(Bytes::from_static(b"ab")).unwrap();
         assert!(pipe.write(Bytes::from_static(b"cdef")).is_err());
         let seen = seen.lock().unwrap();
-        assert_eq!(*seen, vec![(StreamKind::Stderr, b"ab".to_vec()), (StreamKind::Stderr, b"cd".to_vec())]);
+        assert_eq!(
+            *seen,
+            vec![
+                (StreamKind::Stderr, b"ab".to_vec()),
+                (StreamKind::Stderr, b"cd".to_vec())
+            ]
+        );
     }
 }

@@ -61,7 +61,10 @@ impl RunRequest {
     }
 
     /// Streams the output to `listener` as the program writes it (see [`OutputListener`]).
-    pub fn on_output(mut self, listener: impl Fn(crate::StreamKind, &[u8]) + Send + Sync + 'static) -> Self {
+    pub fn on_output(
+        mut self,
+        listener: impl Fn(crate::StreamKind, &[u8]) + Send + Sync + 'static,
+    ) -> Self {
         self.listener = Some(std::sync::Arc::new(listener));
         self
     }

@@ -13,7 +13,9 @@ use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
 use crate::limits::MemoryLimiter;
 use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
-use crate::{Error, ExecutionResult, Language, Result, RunRequest, StreamKind, engine, module_cache};
+use crate::{
+    Error, ExecutionResult, Language, Result, RunRequest, StreamKind, engine, module_cache,
+};
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
 const FUEL_YIELD_INTERVAL: u64 = 20_000_000;

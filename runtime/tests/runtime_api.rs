@@ -165,7 +165,10 @@ fn output_streams_while_the_program_runs() {
         assert_eq!(kind, codebox_runtime::StreamKind::Stdout);
         first.extend_from_slice(&bytes);
     }
-    assert!(!run.is_finished(), "the first line arrived only after the program ended");
+    assert!(
+        !run.is_finished(),
+        "the first line arrived only after the program ended"
+    );
     let result = run.join().unwrap();
     let (mut out, mut err) = (first, Vec::new());
     for (kind, bytes) in rx.iter() {
@@ -181,7 +184,10 @@ fn output_streams_while_the_program_runs() {
 
 #[test]
 fn a_cancelled_run_stops_and_keeps_its_output() {
-    for program in ["console.log('busy'); for (;;) {}", "console.log('busy'); setTimeout(() => {}, 60000);"] {
+    for program in [
+        "console.log('busy'); for (;;) {}",
+        "console.log('busy'); setTimeout(() => {}, 60000);",
+    ] {
         let token = codebox_runtime::CancelToken::new();
         let (tx, rx) = std::sync::mpsc::channel::<()>();
         let request = RunRequest::new(Language::JavaScript, "main.js")
@@ -200,7 +206,9 @@ fn a_cancelled_run_stops_and_keeps_its_output() {
     }
     let token = codebox_runtime::CancelToken::new();
     token.cancel();
-    let request = RunRequest::new(Language::Python, "main.py").file("main.py", "print('never')").cancel_token(token);
+    let request = RunRequest::new(Language::Python, "main.py")
+        .file("main.py", "print('never')")
+        .cancel_token(token);
     let result = runtime().run(&request).unwrap();
     assert_eq!(result.termination, Termination::Cancelled);
     assert_eq!(result.stdout, "");

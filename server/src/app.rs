@@ -41,6 +41,11 @@ pub(crate) fn router(services: Services) -> Router {
         )
         .route("/sessions/{sessionId}/execute", post(executions::execute))
         .route("/sessions/{sessionId}/executions", get(executions::list))
+        .route("/sessions/{sessionId}/ws", get(crate::ws::upgrade))
+        .route(
+            "/sessions/{sessionId}/audio/{streamId}",
+            get(crate::routes::audio::get),
+        )
         .route(
             "/sessions/{sessionId}/executions/{executionId}",
             get(executions::get),

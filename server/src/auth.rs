@@ -19,12 +19,21 @@ pub(crate) async fn require_key(
     if keys.is_empty() {
         return next.run(request).await;
     }
+    // Browsers cannot set headers on a WebSocket, so the key may also come as `?token=`.
+    let from_query = request.uri().query().and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("token="))
+            .map(str::to_owned)
+    });
     let presented = request
         .headers()
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
+        .map(|v| v.trim().to_owned())
+        .or(from_query);
+    let presented = presented.as_deref();
     match presented {
         Some(key)
             if keys

@@ -68,6 +68,9 @@ pub(crate) struct ServeArgs {
     /// Runs that may wait for a slot; beyond them the answer is 429.
     #[arg(long, env = "CODEBOX_QUEUE", default_value_t = 32)]
     pub(crate) queue: usize,
+    /// Seconds a WebSocket may stay silent (not even answering pings) before it is closed.
+    #[arg(long, env = "CODEBOX_WS_IDLE_TIMEOUT", default_value_t = 60)]
+    pub(crate) ws_idle_timeout: u64,
     /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
     #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
     pub(crate) api_keys: Option<String>,
@@ -132,6 +135,8 @@ pub(crate) struct Config {
     /// How long a request may take before 408 (runs can take `max_timeout` times the number of
     /// test cases).
     pub(crate) request_timeout: Duration,
+    /// A WebSocket silent this long is closed; the server pings at a third of it (at most 20 s).
+    pub(crate) ws_idle_timeout: Duration,
 }
 
 impl std::fmt::Debug for Config {
@@ -225,6 +230,7 @@ impl Config {
             api_keys,
             body_limit,
             request_timeout: max_timeout * 20 + Duration::from_secs(30),
+            ws_idle_timeout: Duration::from_secs(args.ws_idle_timeout.max(1)),
         })
     }
 }

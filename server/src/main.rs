@@ -17,7 +17,9 @@ mod run_command;
 mod service;
 mod storage;
 mod telemetry;
+mod voice;
 mod workspace;
+mod ws;
 
 use std::process::ExitCode;
 

@@ -213,6 +213,9 @@ pub(crate) struct ExecutionRecord {
     /// Per test case, when test cases were given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) test_results: Option<Vec<TestCaseResult>>,
+    /// The test cases themselves (input and expected output), to run them again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) test_cases: Option<Vec<crate::service::execute::TestCase>>,
 }
 
 impl ExecutionRecord {

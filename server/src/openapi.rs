@@ -14,6 +14,8 @@ use crate::routes::{executions, files, health, sessions};
         sessions::create, sessions::list, sessions::get, sessions::update, sessions::end,
         files::list, files::create, files::read, files::update, files::delete,
         executions::execute, executions::list, executions::get,
+        crate::ws::upgrade,
+        crate::routes::audio::get,
     ),
     modifiers(&BearerAuth),
     security(("bearer" = [])),

@@ -1,6 +1,6 @@
 console.log('1 sync start');
 setTimeout(() => console.log('8 timeout 0'), 0);
-setTimeout(() => console.log('10 timeout 20'), 20);
+setTimeout(() => console.log('10 timeout 200'), 200);
 Promise.resolve().then(() => console.log('5 promise.then'));
 queueMicrotask(() => console.log('6 queueMicrotask'));
 process.nextTick(() => console.log('3 nextTick'));

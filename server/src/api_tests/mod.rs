@@ -8,3 +8,4 @@ mod harness;
 mod execute;
 mod files;
 mod sessions;
+mod ws;

@@ -5,8 +5,8 @@ use axum::http::StatusCode;
 
 use crate::error::{ApiError, AppJson};
 use crate::model::{FileContent, FileInfo};
-use crate::service::Services;
 use crate::service::files::{CreateFile, UpdateFile};
+use crate::service::{REST_ORIGIN, Services};
 
 /// The session's files (path, size, lastModified, fileType).
 #[utoipa::path(get, path = "/api/v1/sessions/{sessionId}/files", tag = "files",
@@ -31,7 +31,11 @@ pub(crate) async fn create(
 ) -> Result<(StatusCode, AppJson<FileInfo>), ApiError> {
     Ok((
         StatusCode::CREATED,
-        AppJson(services.create_file(&session_id, request).await?),
+        AppJson(
+            services
+                .create_file(&session_id, request, REST_ORIGIN)
+                .await?,
+        ),
     ))
 }
 
@@ -58,7 +62,7 @@ pub(crate) async fn update(
 ) -> Result<AppJson<FileInfo>, ApiError> {
     Ok(AppJson(
         services
-            .update_file(&session_id, &file_path, request)
+            .update_file(&session_id, &file_path, request, REST_ORIGIN)
             .await?,
     ))
 }
@@ -71,6 +75,8 @@ pub(crate) async fn delete(
     State(services): State<Services>,
     Path((session_id, file_path)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    services.delete_file(&session_id, &file_path).await?;
+    services
+        .delete_file(&session_id, &file_path, REST_ORIGIN)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -36,6 +36,7 @@ pub(crate) async fn readyz(State(services): State<Services>) -> (StatusCode, Jso
             "status": if ready { "ready" } else { "not_ready" },
             "storage": { "backend": services.storage.backend, "ok": storage.is_ok() },
             "interpreters": { "ok": interpreters },
+            "executions": { "running": services.running_executions() },
         })),
     )
 }

@@ -2,7 +2,10 @@
 
 use std::time::Duration;
 
-use codebox_runtime::{ExecutionResult, Language, Limits, RunRequest};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use codebox_runtime::{CancelToken, ExecutionResult, Language, Limits, RunRequest, StreamKind};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -39,7 +42,7 @@ pub(crate) struct ExecuteRequest {
 }
 
 /// One test case.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct TestCase {
     /// stdin.
@@ -47,6 +50,19 @@ pub(crate) struct TestCase {
     pub(crate) input: String,
     /// The expected stdout.
     pub(crate) expected_output: String,
+}
+
+impl ExecuteRequest {
+    /// A run of `file_name` with every other field absent.
+    pub(crate) fn plain(file_name: String) -> Self {
+        ExecuteRequest {
+            file_name,
+            language: None,
+            stdin: None,
+            test_cases: None,
+            timeout_ms: None,
+        }
+    }
 }
 
 impl Services {
@@ -121,9 +137,12 @@ impl Services {
         Ok(limits)
     }
 
-    /// Runs one request in the runtime on the blocking pool.
+    /// Runs one request in the runtime on the blocking pool, counted in `running`.
     async fn run(&self, request: RunRequest) -> Result<ExecutionResult, ApiError> {
         let runtime = self.runtime.clone();
+        let running = self.running.clone();
+        running.fetch_add(1, Ordering::SeqCst);
+        let _done = Finished(running);
         tokio::task::spawn_blocking(move || runtime.run(&request))
             .await
             .map_err(|e| ApiError::Internal(format!("the run task failed: {e}")))?
@@ -138,10 +157,24 @@ impl Services {
             })
     }
 
+    /// `POST /execute`: runs and answers the stored record.
     pub(crate) async fn execute(
         &self,
         session_id: &str,
         request: ExecuteRequest,
+    ) -> Result<ExecutionRecord, ApiError> {
+        self.execute_observed(session_id, request, None, None).await
+    }
+
+    /// Runs a file of the session, reporting progress to `observer` (output as it is written,
+    /// each test case as it ends) and stopping early when `cancel` is cancelled. The record is
+    /// stored before it is answered.
+    pub(crate) async fn execute_observed(
+        &self,
+        session_id: &str,
+        request: ExecuteRequest,
+        observer: Option<Observer>,
+        cancel: Option<CancelToken>,
     ) -> Result<ExecutionRecord, ApiError> {
         let session = self.active_session(session_id).await?;
         let file_name = crate::service::files::check_path(&request.file_name)?;
@@ -171,11 +204,21 @@ impl Services {
                 format!("there is no file {file_name:?} in this session"),
             ));
         }
-        let base = RunRequest::new(language, file_name.clone())
+        let mut base = RunRequest::new(language, file_name.clone())
             .files(files)
             .limits(limits);
+        if let Some(token) = &cancel {
+            base = base.cancel_token(token.clone());
+        }
 
         let _slot = self.limiter.acquire().await?;
+        if let Some(observer) = &observer {
+            observer(ExecutionEvent::Started {
+                file_name: file_name.clone(),
+                language,
+                test_cases: cases.len(),
+            });
+        }
         let mut record = ExecutionRecord {
             execution_id: uuid::Uuid::new_v4().to_string(),
             session_id: session_id.to_owned(),
@@ -194,12 +237,16 @@ impl Services {
             stdout_truncated: false,
             stderr_truncated: false,
             test_results: None,
+            test_cases: (!cases.is_empty()).then(|| cases.clone()),
         };
         let mut logs = String::new();
         if cases.is_empty() {
-            let result = self
-                .run(base.stdin(request.stdin.unwrap_or_default()))
-                .await?;
+            let run = streamed(
+                base.stdin(request.stdin.unwrap_or_default()),
+                observer.as_ref(),
+                None,
+            );
+            let result = self.run(run).await?;
             record.apply(&result);
             record.success = result.success();
             record.execution_time = millis(result.wall_time);
@@ -211,7 +258,12 @@ impl Services {
             let mut fuel = 0;
             let mut peak = 0;
             for (index, case) in cases.iter().enumerate() {
-                let result = self.run(base.clone().stdin(case.input.clone())).await?;
+                let run = streamed(
+                    base.clone().stdin(case.input.clone()),
+                    observer.as_ref(),
+                    Some(index),
+                );
+                let result = self.run(run).await?;
                 let verdict = judge::verdict(&result, &case.expected_output);
                 total += millis(result.wall_time);
                 fuel += result.fuel_consumed;
@@ -220,7 +272,7 @@ impl Services {
                     "=== test case {index}: {verdict:?}\n{}",
                     log_text(&result)
                 ));
-                results.push(TestCaseResult {
+                let case_result = TestCaseResult {
                     index,
                     passed: verdict == Verdict::Passed,
                     verdict,
@@ -231,17 +283,25 @@ impl Services {
                     diff: (verdict == Verdict::WrongAnswer)
                         .then(|| judge::diff(&result.stdout, &case.expected_output))
                         .flatten(),
-                });
+                };
+                if let Some(observer) = &observer {
+                    observer(ExecutionEvent::TestCase(case_result.clone()));
+                }
+                results.push(case_result);
                 // The run shown at the top is the first failing case, else the last one.
                 let last = index + 1 == cases.len();
+                let cancelled = verdict == Verdict::Cancelled;
                 if shown.is_none() && (verdict != Verdict::Passed || last) {
                     shown = Some(result);
+                }
+                if cancelled {
+                    break;
                 }
             }
             if let Some(result) = &shown {
                 record.apply(result);
             }
-            record.success = results.iter().all(|r| r.passed);
+            record.success = results.len() == cases.len() && results.iter().all(|r| r.passed);
             record.execution_time = (total * 1e3).round() / 1e3;
             record.fuel_consumed = fuel;
             record.peak_memory_bytes = peak;
@@ -293,4 +353,71 @@ fn log_text(result: &ExecutionResult) -> String {
         millis(result.wall_time),
         result.fuel_consumed
     )
+}
+
+/// What an observed execution reports while it runs.
+#[derive(Debug, Clone)]
+pub(crate) enum ExecutionEvent {
+    /// The run got its slot and starts.
+    Started {
+        file_name: String,
+        language: Language,
+        test_cases: usize,
+    },
+    /// Output, in the order the program wrote it (whole UTF-8 characters only).
+    Output {
+        stream: StreamKind,
+        data: String,
+        test_case: Option<usize>,
+    },
+    /// A test case ended.
+    TestCase(TestCaseResult),
+}
+
+/// Receives an observed execution's events; called from the thread that runs the program.
+pub(crate) type Observer = Arc<dyn Fn(ExecutionEvent) + Send + Sync>;
+
+/// Decrements the running count when a run ends, however it ends.
+struct Finished(Arc<AtomicUsize>);
+
+impl Drop for Finished {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Hands a run's output to the observer as text, holding back a UTF-8 character split
+/// between two writes until its last byte arrives.
+fn streamed(
+    request: RunRequest,
+    observer: Option<&Observer>,
+    test_case: Option<usize>,
+) -> RunRequest {
+    let Some(observer) = observer.cloned() else {
+        return request;
+    };
+    let pending = std::sync::Mutex::new([Vec::new(), Vec::new()]);
+    request.on_output(move |stream, bytes| {
+        let mut pending = pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let buffer = &mut pending[usize::from(stream == StreamKind::Stderr)];
+        buffer.extend_from_slice(bytes);
+        let complete = match std::str::from_utf8(buffer) {
+            Ok(_) => buffer.len(),
+            // An incomplete character at the end waits; invalid bytes are passed on replaced.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => buffer.len(),
+        };
+        if complete == 0 {
+            return;
+        }
+        let data = String::from_utf8_lossy(&buffer[..complete]).into_owned();
+        buffer.drain(..complete);
+        observer(ExecutionEvent::Output {
+            stream,
+            data,
+            test_case,
+        });
+    })
 }

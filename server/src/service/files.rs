@@ -4,7 +4,7 @@ use bytes::Bytes;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::Services;
+use super::{FileChangeKind, FileEvent, Services};
 use crate::error::ApiError;
 use crate::model::{FileContent, FileInfo, now};
 use crate::storage::StoreError;
@@ -119,6 +119,7 @@ impl Services {
         &self,
         session_id: &str,
         request: CreateFile,
+        origin: &str,
     ) -> Result<FileInfo, ApiError> {
         let path = check_path(&request.file_path)?;
         self.check_size(&request.content)?;
@@ -142,7 +143,16 @@ impl Services {
             .create_file(session_id, &path, Bytes::from(request.content), now())
             .await
         {
-            Ok(info) => Ok(info),
+            Ok(info) => {
+                self.changed(
+                    session_id,
+                    FileChangeKind::Created,
+                    &info.file_path,
+                    Some(info.clone()),
+                    origin,
+                );
+                Ok(info)
+            }
             Err(StoreError::AlreadyExists) => Err(file_exists(&path)),
             Err(e) => Err(e.into()),
         }
@@ -153,6 +163,7 @@ impl Services {
         session_id: &str,
         path: &str,
         request: UpdateFile,
+        origin: &str,
     ) -> Result<FileInfo, ApiError> {
         let path = check_path(path)?;
         self.check_size(&request.content)?;
@@ -167,22 +178,56 @@ impl Services {
             .update_file(session_id, &path, Bytes::from(request.content), now())
             .await
         {
-            Ok(info) => Ok(info),
+            Ok(info) => {
+                self.changed(
+                    session_id,
+                    FileChangeKind::Updated,
+                    &info.file_path,
+                    Some(info.clone()),
+                    origin,
+                );
+                Ok(info)
+            }
             Err(StoreError::NotFound) => Err(file_not_found(&path)),
             Err(e) => Err(e.into()),
         }
     }
 
-    pub(crate) async fn delete_file(&self, session_id: &str, path: &str) -> Result<(), ApiError> {
+    pub(crate) async fn delete_file(
+        &self,
+        session_id: &str,
+        path: &str,
+        origin: &str,
+    ) -> Result<(), ApiError> {
         let path = check_path(path)?;
         let _guard = self.lock_session(session_id).await;
         self.active_session(session_id).await?;
         self.cache.invalidate(session_id, &path);
         match self.storage.files.delete_file(session_id, &path).await {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                self.changed(session_id, FileChangeKind::Deleted, &path, None, origin);
+                Ok(())
+            }
             Err(StoreError::NotFound) => Err(file_not_found(&path)),
             Err(e) => Err(e.into()),
         }
+    }
+
+    fn changed(
+        &self,
+        session_id: &str,
+        change: FileChangeKind,
+        path: &str,
+        file: Option<FileInfo>,
+        origin: &str,
+    ) {
+        self.publish(FileEvent {
+            session_id: session_id.to_owned(),
+            change,
+            file_path: path.to_owned(),
+            file,
+            origin: origin.to_owned(),
+        });
     }
 
     /// Every file of a session with its content, through the cache.

@@ -16,7 +16,7 @@ use crate::cache::FileCache;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::limiter::Limiter;
-use crate::model::{Session, SessionStatus};
+use crate::model::{FileInfo, Session, SessionStatus};
 use crate::storage::Storage;
 
 /// Everything a request needs; cheap to clone.
@@ -29,7 +29,34 @@ pub(crate) struct Services {
     pub(crate) cache: FileCache,
     locks: Arc<[tokio::sync::Mutex<()>]>,
     interpreters_ready: Arc<AtomicBool>,
+    /// File changes, for the WebSocket connections that follow a session.
+    pub(crate) file_events: tokio::sync::broadcast::Sender<FileEvent>,
+    /// Runs in progress (REST and WebSocket), for `/readyz` and leak checks.
+    pub(crate) running: Arc<std::sync::atomic::AtomicUsize>,
 }
+
+/// A change to a session's file.
+#[derive(Debug, Clone)]
+pub(crate) struct FileEvent {
+    pub(crate) session_id: String,
+    pub(crate) change: FileChangeKind,
+    pub(crate) file_path: String,
+    /// The file's metadata after the change (none after a delete).
+    pub(crate) file: Option<FileInfo>,
+    /// The WebSocket connection that made the change, or `rest`.
+    pub(crate) origin: String,
+}
+
+/// How a file changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileChangeKind {
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// The origin of changes made through REST.
+pub(crate) const REST_ORIGIN: &str = "rest";
 
 impl std::fmt::Debug for Services {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -55,6 +82,8 @@ impl Services {
                 .map(|_| tokio::sync::Mutex::new(()))
                 .collect(),
             interpreters_ready: Arc::new(AtomicBool::new(false)),
+            file_events: tokio::sync::broadcast::channel(256).0,
+            running: Arc::default(),
         }
     }
 
@@ -65,6 +94,16 @@ impl Services {
         session_id.hash(&mut hasher);
         let stripe = usize::try_from(hasher.finish() % LOCK_STRIPES as u64).unwrap_or(0);
         self.locks[stripe].lock().await
+    }
+
+    /// Tells the WebSocket connections about a change; nobody listening is fine.
+    pub(crate) fn publish(&self, event: FileEvent) {
+        let _ = self.file_events.send(event);
+    }
+
+    /// Runs in progress.
+    pub(crate) fn running_executions(&self) -> usize {
+        self.running.load(Ordering::SeqCst)
     }
 
     /// Marks the interpreters as prepared (fetched, compiled and linked).

@@ -1,5 +1,10 @@
 //! The embedded backend: one SQLite database (WAL mode) in a local folder.
 //!
+//! Audio lives in two tables: `audio_chunks` holds every chunk as it arrives (keyed by session,
+//! stream and sequence number, so a repeated sequence number is ignored), and `audio_streams`
+//! holds one row per stream with its final sequence number and, once assembled, the whole
+//! stream as one blob with its size and chunk count.
+//!
 //! Every write is one transaction, committed before the call returns, so an acknowledged write
 //! survives a crash of the process. SQLite calls block, so they run on tokio's blocking pool,
 //! one at a time through a single connection (interview traffic is far below what that serves).
@@ -14,8 +19,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use time::OffsetDateTime;
 
 use super::{
-    FileStore, ResultStore, SessionPage, SessionQuery, SessionStore, Storage, StoreError,
-    StoreResult, StoredFile, after_token, page_token, parse_page_token,
+    AssembledAudio, AudioStore, ChunkReceipt, FileStore, ResultStore, SessionPage, SessionQuery,
+    SessionStore, Storage, StoreError, StoreResult, StoredFile, after_token, missing_sequences,
+    page_token, parse_page_token,
 };
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionConfig, SessionStatus, Timestamp,
@@ -48,9 +54,25 @@ const SCHEMA: &str = "
         logs TEXT NOT NULL,
         PRIMARY KEY (session_id, execution_id)
     );
+    CREATE TABLE IF NOT EXISTS audio_chunks (
+        session_id TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        sequence INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (session_id, stream_id, sequence)
+    );
+    CREATE TABLE IF NOT EXISTS audio_streams (
+        session_id TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        final_sequence INTEGER,
+        assembled BLOB,
+        size INTEGER,
+        chunks INTEGER,
+        PRIMARY KEY (session_id, stream_id)
+    );
 ";
 
-/// The database, shared by the three stores.
+/// The database, shared by the four stores.
 struct Embedded {
     connection: Arc<Mutex<Connection>>,
 }
@@ -78,7 +100,8 @@ pub(crate) fn open(data_dir: &Path) -> anyhow::Result<Storage> {
     Ok(Storage {
         sessions: store.clone(),
         files: store.clone(),
-        results: store,
+        results: store.clone(),
+        audio: store,
         backend: "embedded",
     })
 }
@@ -429,5 +452,239 @@ impl ResultStore for Embedded {
             .transpose()
         })
         .await
+    }
+}
+
+/// The sequence numbers of a stream's stored chunks, ascending.
+fn stored_sequences(c: &Connection, session_id: &str, stream_id: &str) -> StoreResult<Vec<u32>> {
+    let mut statement = c
+        .prepare_cached(
+            "SELECT sequence FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 ORDER BY sequence",
+        )
+        .map_err(backend)?;
+    statement
+        .query_map([session_id, stream_id], |row| row.get::<_, u32>(0))
+        .map_err(backend)?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(backend)
+}
+
+/// A stream's final sequence number, when its final chunk has arrived.
+fn final_sequence(c: &Connection, session_id: &str, stream_id: &str) -> StoreResult<Option<u32>> {
+    let found: Option<Option<u32>> = c
+        .query_row(
+            "SELECT final_sequence FROM audio_streams WHERE session_id = ?1 AND stream_id = ?2",
+            [session_id, stream_id],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(backend)?;
+    Ok(found.flatten())
+}
+
+#[async_trait]
+impl AudioStore for Embedded {
+    async fn put_chunk(
+        &self,
+        session_id: &str,
+        stream_id: &str,
+        sequence: u32,
+        is_final: bool,
+        data: Bytes,
+    ) -> StoreResult<ChunkReceipt> {
+        let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
+        self.with(move |c| {
+            let transaction = c.transaction().map_err(backend)?;
+            let inserted = transaction
+                .execute(
+                    "INSERT OR IGNORE INTO audio_chunks (session_id, stream_id, sequence, data) VALUES (?1, ?2, ?3, ?4)",
+                    params![session, stream, sequence, data.as_ref()],
+                )
+                .map_err(backend)?;
+            transaction
+                .execute(
+                    "INSERT OR IGNORE INTO audio_streams (session_id, stream_id) VALUES (?1, ?2)",
+                    [&session, &stream],
+                )
+                .map_err(backend)?;
+            let duplicate = inserted == 0;
+            if is_final && !duplicate {
+                // The first final chunk fixes the stream's length.
+                transaction
+                    .execute(
+                        "UPDATE audio_streams SET final_sequence = ?3
+                         WHERE session_id = ?1 AND stream_id = ?2 AND final_sequence IS NULL",
+                        params![session, stream, sequence],
+                    )
+                    .map_err(backend)?;
+            }
+            let missing = missing_sequences(&stored_sequences(&transaction, &session, &stream)?);
+            let final_sequence = final_sequence(&transaction, &session, &stream)?;
+            transaction.commit().map_err(backend)?;
+            Ok(ChunkReceipt { duplicate, missing, final_sequence })
+        })
+        .await
+    }
+
+    async fn assemble(
+        &self,
+        session_id: &str,
+        stream_id: &str,
+    ) -> StoreResult<Option<AssembledAudio>> {
+        let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
+        self.with(move |c| {
+            let transaction = c.transaction().map_err(backend)?;
+            let done: Option<(Option<i64>, Option<u32>)> = transaction
+                .query_row(
+                    "SELECT size, chunks FROM audio_streams
+                     WHERE session_id = ?1 AND stream_id = ?2 AND assembled IS NOT NULL",
+                    [&session, &stream],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .optional()
+                .map_err(backend)?;
+            if let Some((size, chunks)) = done {
+                return match (size.and_then(|s| u64::try_from(s).ok()), chunks) {
+                    (Some(size), Some(chunks)) => Ok(Some(AssembledAudio { chunks, size })),
+                    _ => Err(StoreError::Backend(format!(
+                        "audio stream {stream} of session {session} is assembled without its size"
+                    ))),
+                };
+            }
+            let Some(last) = final_sequence(&transaction, &session, &stream)? else {
+                return Ok(None);
+            };
+            let present: i64 = transaction
+                .query_row(
+                    "SELECT count(*) FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence <= ?3",
+                    params![session, stream, last],
+                    |row| row.get(0),
+                )
+                .map_err(backend)?;
+            if present != i64::from(last) + 1 {
+                return Ok(None);
+            }
+            let mut assembled = Vec::new();
+            {
+                let mut statement = transaction
+                    .prepare(
+                        "SELECT data FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence <= ?3
+                         ORDER BY sequence",
+                    )
+                    .map_err(backend)?;
+                let mut rows = statement.query(params![session, stream, last]).map_err(backend)?;
+                while let Some(row) = rows.next().map_err(backend)? {
+                    let data = row.get_ref(0).map_err(backend)?.as_blob().map_err(|e| {
+                        StoreError::Backend(format!("sqlite: an audio chunk is not a blob: {e}"))
+                    })?;
+                    assembled.extend_from_slice(data);
+                }
+            }
+            let size = assembled.len() as u64;
+            let chunks = last.saturating_add(1);
+            transaction
+                .execute(
+                    "UPDATE audio_streams SET assembled = ?3, size = ?4, chunks = ?5
+                     WHERE session_id = ?1 AND stream_id = ?2",
+                    params![session, stream, assembled, i64::try_from(size).unwrap_or(i64::MAX), chunks],
+                )
+                .map_err(backend)?;
+            transaction.commit().map_err(backend)?;
+            Ok(Some(AssembledAudio { chunks, size }))
+        })
+        .await
+    }
+
+    async fn get_assembled(&self, session_id: &str, stream_id: &str) -> StoreResult<Option<Bytes>> {
+        let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
+        self.with(move |c| {
+            let assembled: Option<Option<Vec<u8>>> = c
+                .query_row(
+                    "SELECT assembled FROM audio_streams WHERE session_id = ?1 AND stream_id = ?2",
+                    [session, stream],
+                    |row| row.get(0),
+                )
+                .optional()
+                .map_err(backend)?;
+            Ok(assembled.flatten().map(Bytes::from))
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::audio_contract;
+
+    /// An embedded store in a fresh folder, removed when the folder guard is dropped.
+    fn store() -> (tempfile::TempDir, Storage) {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = open(dir.path()).unwrap();
+        (dir, storage)
+    }
+
+    #[tokio::test]
+    async fn audio_in_order_is_assembled() {
+        let (dir, storage) = store();
+        let assembled = audio_contract::in_order_stream(&*storage.audio, "s-1", "mic").await;
+        // The assembled blob, its size and its chunk count are in the stream's row.
+        let connection = Connection::open(dir.path().join("codebox.sqlite3")).unwrap();
+        let row: (Option<u32>, Vec<u8>, i64, u32) = connection
+            .query_row(
+                "SELECT final_sequence, assembled, size, chunks FROM audio_streams WHERE session_id = 's-1' AND stream_id = 'mic'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(row, (Some(2), assembled.to_vec(), 1334, 3));
+    }
+
+    #[tokio::test]
+    async fn audio_gaps_are_reported_and_assembly_waits_for_them() {
+        let (_dir, storage) = store();
+        audio_contract::gap_then_filled(&*storage.audio, "s-1", "mic").await;
+    }
+
+    #[tokio::test]
+    async fn audio_duplicates_keep_the_first_bytes() {
+        let (_dir, storage) = store();
+        audio_contract::duplicates_and_finals(&*storage.audio, "s-1", "mic").await;
+    }
+
+    #[tokio::test]
+    async fn audio_streams_and_sessions_are_kept_apart() {
+        let (_dir, storage) = store();
+        audio_contract::streams_and_sessions_apart(&*storage.audio, ["s-1", "s-2"]).await;
+    }
+
+    #[tokio::test]
+    async fn audio_survives_reopening() {
+        let (dir, storage) = store();
+        let audio = &storage.audio;
+        audio
+            .put_chunk("s-1", "mic", 0, false, Bytes::from_static(b"ab"))
+            .await
+            .unwrap();
+        audio
+            .put_chunk("s-1", "mic", 2, true, Bytes::from_static(b"ef"))
+            .await
+            .unwrap();
+        drop(storage);
+        let storage = open(dir.path()).unwrap();
+        let receipt = storage
+            .audio
+            .put_chunk("s-1", "mic", 1, false, Bytes::from_static(b"cd"))
+            .await
+            .unwrap();
+        assert_eq!(receipt, audio_contract::receipt(false, &[], Some(2)));
+        assert_eq!(
+            storage.audio.assemble("s-1", "mic").await.unwrap(),
+            Some(AssembledAudio { chunks: 3, size: 6 })
+        );
+        assert_eq!(
+            storage.audio.get_assembled("s-1", "mic").await.unwrap(),
+            Some(Bytes::from_static(b"abcdef"))
+        );
     }
 }

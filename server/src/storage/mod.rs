@@ -1,4 +1,4 @@
-//! Where sessions, files and execution results live, behind three traits with two backends:
+//! Where sessions, files, execution results and audio live, behind four traits with two backends:
 //! [`embedded`] (SQLite in a local folder, the default) and [`aws`] (DynamoDB + S3 as the
 //! spec lays them out).
 //!
@@ -120,12 +120,79 @@ pub(crate) trait ResultStore: Send + Sync {
     ) -> StoreResult<Option<ExecutionRecord>>;
 }
 
-/// The three stores of one backend.
+/// What storing one chunk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ChunkReceipt {
+    /// True when this sequence number was stored before (the chunk is ignored: idempotent).
+    pub(crate) duplicate: bool,
+    /// Sequence numbers below the highest stored one that have not arrived, ascending.
+    pub(crate) missing: Vec<u32>,
+    /// The final chunk's sequence number, once a chunk flagged final has arrived.
+    pub(crate) final_sequence: Option<u32>,
+}
+
+/// An assembled stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AssembledAudio {
+    /// How many chunks were concatenated (the final sequence number plus one).
+    pub(crate) chunks: u32,
+    /// The assembled object's size in bytes.
+    pub(crate) size: u64,
+}
+
+/// Audio streams of a session: chunks stored as they arrive, assembled once complete.
+///
+/// A stream is identified by its session and its stream id; streams of different sessions, or
+/// with different ids, never share anything. The first chunk flagged final fixes the stream's
+/// length: a later chunk flagged final with another sequence number is stored as an ordinary
+/// chunk, and chunks numbered above the final one are stored but never assembled (a caller that
+/// wants to refuse them can compare `sequence` with [`ChunkReceipt::final_sequence`]). A repeated
+/// sequence number is ignored entirely, its final flag included.
+///
+/// The stores put no bound on sequence numbers: [`ChunkReceipt::missing`] lists every gap, so a
+/// caller should refuse absurd sequence numbers before storing them.
+#[async_trait]
+pub(crate) trait AudioStore: Send + Sync {
+    /// Stores chunk `sequence` of `stream_id` (idempotent on a repeated sequence number: the first bytes win) and whether it is the final one.
+    async fn put_chunk(
+        &self,
+        session_id: &str,
+        stream_id: &str,
+        sequence: u32,
+        is_final: bool,
+        data: Bytes,
+    ) -> StoreResult<ChunkReceipt>;
+    /// When the final chunk has arrived and no chunk is missing, concatenates chunks 0..=final in order into one stored object (idempotent: a second call answers the same) and answers its size; None while incomplete.
+    async fn assemble(
+        &self,
+        session_id: &str,
+        stream_id: &str,
+    ) -> StoreResult<Option<AssembledAudio>>;
+    /// The assembled object's bytes (for tests and future transcription), None if not assembled.
+    async fn get_assembled(&self, session_id: &str, stream_id: &str) -> StoreResult<Option<Bytes>>;
+}
+
+/// The gaps below the highest of `stored`, a list of sequence numbers in ascending order: what
+/// [`ChunkReceipt::missing`] reports.
+pub(crate) fn missing_sequences(stored: &[u32]) -> Vec<u32> {
+    let mut missing = Vec::new();
+    let mut expected = 0u32;
+    for &sequence in stored {
+        if sequence >= expected {
+            missing.extend(expected..sequence);
+            expected = sequence.saturating_add(1);
+        }
+    }
+    missing
+}
+
+/// The four stores of one backend.
 #[derive(Clone)]
 pub(crate) struct Storage {
     pub(crate) sessions: Arc<dyn SessionStore>,
     pub(crate) files: Arc<dyn FileStore>,
     pub(crate) results: Arc<dyn ResultStore>,
+    pub(crate) audio: Arc<dyn AudioStore>,
     /// `embedded` or `aws`, for logs and `/readyz`.
     pub(crate) backend: &'static str,
 }
@@ -157,4 +224,284 @@ pub(crate) fn parse_page_token(token: &str) -> Option<(i128, String)> {
 pub(crate) fn after_token(session: &Session, token: &(i128, String)) -> bool {
     let millis = session.created_at.unix_timestamp_nanos() / 1_000_000;
     (millis, session.session_id.as_str()) < (token.0, token.1.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::missing_sequences;
+
+    #[test]
+    fn missing_sequences_are_the_gaps_below_the_highest() {
+        assert_eq!(missing_sequences(&[]), Vec::<u32>::new());
+        assert_eq!(missing_sequences(&[0, 1, 2]), Vec::<u32>::new());
+        assert_eq!(missing_sequences(&[0, 2]), [1]);
+        assert_eq!(missing_sequences(&[3]), [0, 1, 2]);
+        assert_eq!(missing_sequences(&[1, 4, 5, 8]), [0, 2, 3, 6, 7]);
+    }
+}
+
+/// The behaviour every [`AudioStore`] shares, as scenarios that each backend's tests run on
+/// their own store (and follow with checks of what the backend wrote).
+#[cfg(test)]
+pub(crate) mod audio_contract {
+    use bytes::Bytes;
+
+    use super::{AssembledAudio, AudioStore, ChunkReceipt};
+
+    /// A receipt, briefly.
+    pub(crate) fn receipt(
+        duplicate: bool,
+        missing: &[u32],
+        final_sequence: Option<u32>,
+    ) -> ChunkReceipt {
+        ChunkReceipt {
+            duplicate,
+            missing: missing.to_vec(),
+            final_sequence,
+        }
+    }
+
+    /// Distinct bytes for a chunk, every byte value included, so that concatenation and order
+    /// show byte for byte.
+    pub(crate) fn chunk(tag: u8, len: usize) -> Bytes {
+        (0..len)
+            .map(|i| (i as u8).wrapping_mul(31).wrapping_add(tag))
+            .collect::<Vec<u8>>()
+            .into()
+    }
+
+    /// Three chunks in order, the last flagged final: assembled into their concatenation.
+    /// Returns the assembled bytes.
+    pub(crate) async fn in_order_stream(
+        store: &dyn AudioStore,
+        session: &str,
+        stream: &str,
+    ) -> Bytes {
+        let parts = [chunk(1, 1000), chunk(2, 333), chunk(3, 1)];
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 0, false, parts[0].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], None)
+        );
+        assert_eq!(
+            store.assemble(session, stream).await.unwrap(),
+            None,
+            "no final chunk yet"
+        );
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 1, false, parts[1].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], None)
+        );
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 2, true, parts[2].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], Some(2))
+        );
+        assert_eq!(
+            store.get_assembled(session, stream).await.unwrap(),
+            None,
+            "not assembled yet"
+        );
+        let assembled = store.assemble(session, stream).await.unwrap();
+        assert_eq!(
+            assembled,
+            Some(AssembledAudio {
+                chunks: 3,
+                size: 1334
+            })
+        );
+        let expected: Bytes = parts.concat().into();
+        let got = store.get_assembled(session, stream).await.unwrap().unwrap();
+        assert_eq!(got, expected);
+        // Idempotent: a second assembly answers the same and changes nothing, and so does a
+        // repeated final chunk.
+        assert_eq!(store.assemble(session, stream).await.unwrap(), assembled);
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 2, true, chunk(9, 5))
+                .await
+                .unwrap(),
+            receipt(true, &[], Some(2))
+        );
+        assert_eq!(store.assemble(session, stream).await.unwrap(), assembled);
+        assert_eq!(
+            store.get_assembled(session, stream).await.unwrap().unwrap(),
+            expected
+        );
+        expected
+    }
+
+    /// Chunks out of order with a gap: the gap is reported, the final chunk arrives before it is
+    /// filled and assembly waits; once it is filled, assembly succeeds.
+    pub(crate) async fn gap_then_filled(store: &dyn AudioStore, session: &str, stream: &str) {
+        let parts = [
+            chunk(10, 100),
+            chunk(11, 200),
+            chunk(12, 300),
+            chunk(13, 400),
+        ];
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 2, false, parts[2].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[0, 1], None)
+        );
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 0, false, parts[0].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[1], None)
+        );
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 3, true, parts[3].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[1], Some(3))
+        );
+        assert_eq!(
+            store.assemble(session, stream).await.unwrap(),
+            None,
+            "chunk 1 is missing"
+        );
+        assert_eq!(store.get_assembled(session, stream).await.unwrap(), None);
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 1, false, parts[1].clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], Some(3))
+        );
+        assert_eq!(
+            store.assemble(session, stream).await.unwrap(),
+            Some(AssembledAudio {
+                chunks: 4,
+                size: 1000
+            })
+        );
+        assert_eq!(
+            store.get_assembled(session, stream).await.unwrap().unwrap(),
+            Bytes::from(parts.concat())
+        );
+    }
+
+    /// A repeated sequence number is ignored: its bytes and its final flag. The first final
+    /// chunk fixes the length; chunks above it are stored but not assembled.
+    pub(crate) async fn duplicates_and_finals(store: &dyn AudioStore, session: &str, stream: &str) {
+        let first = chunk(20, 64);
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 0, false, first.clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], None)
+        );
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 0, false, chunk(21, 64))
+                .await
+                .unwrap(),
+            receipt(true, &[], None)
+        );
+        // A duplicate flagged final records no final chunk.
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 0, true, chunk(22, 10))
+                .await
+                .unwrap(),
+            receipt(true, &[], None)
+        );
+        let second = chunk(23, 32);
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 1, true, second.clone())
+                .await
+                .unwrap(),
+            receipt(false, &[], Some(1))
+        );
+        // A later final chunk does not move the end; one above it is stored, not assembled.
+        assert_eq!(
+            store
+                .put_chunk(session, stream, 3, true, chunk(24, 8))
+                .await
+                .unwrap(),
+            receipt(false, &[2], Some(1))
+        );
+        assert_eq!(
+            store.assemble(session, stream).await.unwrap(),
+            Some(AssembledAudio {
+                chunks: 2,
+                size: 96
+            })
+        );
+        assert_eq!(
+            store.get_assembled(session, stream).await.unwrap().unwrap(),
+            Bytes::from([first, second].concat())
+        );
+    }
+
+    /// Two streams of one session and the same stream id in two sessions share nothing.
+    pub(crate) async fn streams_and_sessions_apart(store: &dyn AudioStore, sessions: [&str; 2]) {
+        let [one, two] = sessions;
+        // Interleaved: the same sequence numbers, different bytes, in three streams.
+        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40), (two, "mic", 50)] {
+            assert_eq!(
+                store
+                    .put_chunk(session, stream, 1, true, chunk(tag + 1, 7))
+                    .await
+                    .unwrap(),
+                receipt(false, &[0], Some(1)),
+                "{session}/{stream}"
+            );
+        }
+        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40)] {
+            assert_eq!(
+                store
+                    .put_chunk(session, stream, 0, false, chunk(tag, 5))
+                    .await
+                    .unwrap(),
+                receipt(false, &[], Some(1)),
+                "{session}/{stream}"
+            );
+        }
+        // A stream id that prefixes another stays its own.
+        assert_eq!(
+            store
+                .put_chunk(one, "mi", 0, false, chunk(60, 3))
+                .await
+                .unwrap(),
+            receipt(false, &[], None)
+        );
+        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40)] {
+            assert_eq!(
+                store.assemble(session, stream).await.unwrap(),
+                Some(AssembledAudio {
+                    chunks: 2,
+                    size: 12
+                })
+            );
+            assert_eq!(
+                store.get_assembled(session, stream).await.unwrap().unwrap(),
+                Bytes::from([chunk(tag, 5), chunk(tag + 1, 7)].concat())
+            );
+        }
+        assert_eq!(
+            store.assemble(two, "mic").await.unwrap(),
+            None,
+            "chunk 0 of {two} is missing"
+        );
+        assert_eq!(store.get_assembled(two, "mic").await.unwrap(), None);
+        assert_eq!(store.assemble(one, "mi").await.unwrap(), None);
+        assert_eq!(store.assemble(two, "never").await.unwrap(), None);
+        assert_eq!(store.get_assembled(two, "never").await.unwrap(), None);
+    }
 }

@@ -1,0 +1,45 @@
+//! The WebSocket API: one connection per participant, bound to one session, at
+//! `GET /api/v1/sessions/{sessionId}/ws` (see `docs/websocket.md`).
+//!
+//! A connection has three parts: the reader (this module's loop: limits, parsing, dispatch),
+//! the writer (a task that owns the socket's sending half, fed by a channel, which also sends
+//! the heartbeat pings), and the follower (a task that forwards other connections' file
+//! changes). Executions run as tasks of their own, so a long run never blocks the reader; a
+//! `cancel` or a disconnect stops them.
+
+mod connection;
+pub(crate) mod messages;
+
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use crate::error::ApiError;
+use crate::service::Services;
+
+/// The largest message a client may send (a file at the size limit, JSON-escaped, fits).
+pub(crate) fn max_message_bytes(services: &Services) -> usize {
+    services.config.body_limit
+}
+
+/// Upgrades to a WebSocket bound to the session. The session must exist and be active; the
+/// authentication (a bearer header, or `?token=` for browsers, which cannot set headers on a
+/// WebSocket) was checked by the middleware.
+#[utoipa::path(get, path = "/api/v1/sessions/{sessionId}/ws", tag = "websocket",
+    params(("sessionId" = String, Path, description = "The session's UUID"),
+        ("token" = Option<String>, Query, description = "An API key, for clients that cannot send headers")),
+    responses((status = 101, description = "Switching to the WebSocket protocol of docs/websocket.md"),
+        (status = 401, body = crate::error::ErrorBody), (status = 404, body = crate::error::ErrorBody),
+        (status = 409, body = crate::error::ErrorBody)))]
+pub(crate) async fn upgrade(
+    State(services): State<Services>,
+    Path(session_id): Path<String>,
+    upgrade: WebSocketUpgrade,
+) -> Result<Response, ApiError> {
+    services.active_session(&session_id).await?;
+    let limit = max_message_bytes(&services);
+    Ok(upgrade
+        .max_message_size(limit)
+        .max_frame_size(limit)
+        .on_upgrade(move |socket| connection::serve(socket, services, session_id)))
+}
