@@ -56,6 +56,9 @@ pub(crate) enum Command {
     /// Serves the REST API (sessions, files, executions) on the embedded store, or on
     /// DynamoDB + S3 with `--storage aws`.
     Serve(crate::config::ServeArgs),
+    /// Creates the DynamoDB tables and the S3 bucket of `--storage aws` when they are missing,
+    /// printing what it created and what it found; safe to run again.
+    Init(crate::init_command::InitArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -8,6 +8,7 @@ mod cache;
 mod cli;
 mod config;
 mod error;
+mod init_command;
 mod judge;
 mod limiter;
 mod model;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         cli::Command::Run(args) => run_command::run(&args),
         cli::Command::Serve(args) => serve(&args).map(|()| ExitCode::SUCCESS),
+        cli::Command::Init(args) => init_command::run(&args).map(|()| ExitCode::SUCCESS),
     };
     match outcome {
         Ok(code) => code,
