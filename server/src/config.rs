@@ -20,26 +20,9 @@ pub(crate) struct ServeArgs {
     /// The embedded store's folder.
     #[arg(long, env = "CODEBOX_DATA_DIR", default_value = "codebox-data")]
     pub(crate) data_dir: PathBuf,
-    /// The S3 bucket (aws storage).
-    #[arg(
-        long,
-        env = "S3_BUCKET",
-        default_value = "voice-interview-platform-storage"
-    )]
-    pub(crate) s3_bucket: String,
-    /// The sessions table (aws storage).
-    #[arg(
-        long,
-        env = "DYNAMODB_SESSIONS_TABLE",
-        default_value = "interview-sessions"
-    )]
-    pub(crate) sessions_table: String,
-    /// The files table (aws storage).
-    #[arg(long, env = "DYNAMODB_FILES_TABLE", default_value = "session-files")]
-    pub(crate) files_table: String,
-    /// An endpoint for both S3 and DynamoDB (a local server such as moto); path-style S3.
-    #[arg(long, env = "CODEBOX_AWS_ENDPOINT")]
-    pub(crate) aws_endpoint: Option<String>,
+    /// Where the AWS backend keeps data.
+    #[command(flatten)]
+    pub(crate) aws: AwsArgs,
     /// Create the tables and the bucket at start when they are missing (for local setups).
     #[arg(long, env = "CODEBOX_AWS_INIT", default_value_t = false)]
     pub(crate) aws_init: bool,
@@ -74,6 +57,45 @@ pub(crate) struct ServeArgs {
     /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
     #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
     pub(crate) api_keys: Option<String>,
+}
+
+/// The names and endpoint of the AWS backend (`codebox serve --storage aws`, `codebox init`).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct AwsArgs {
+    /// The S3 bucket.
+    #[arg(
+        long,
+        env = "S3_BUCKET",
+        default_value = "voice-interview-platform-storage"
+    )]
+    pub(crate) s3_bucket: String,
+    /// The sessions table.
+    #[arg(
+        long,
+        env = "DYNAMODB_SESSIONS_TABLE",
+        default_value = "interview-sessions"
+    )]
+    pub(crate) sessions_table: String,
+    /// The files table.
+    #[arg(long, env = "DYNAMODB_FILES_TABLE", default_value = "session-files")]
+    pub(crate) files_table: String,
+    /// An endpoint for both S3 and DynamoDB (a local server such as moto); S3 is then
+    /// addressed path-style.
+    #[arg(long, env = "CODEBOX_AWS_ENDPOINT")]
+    pub(crate) aws_endpoint: Option<String>,
+}
+
+impl AwsArgs {
+    /// The backend's settings; `init` creates missing resources at connection.
+    pub(crate) fn config(&self, init: bool) -> AwsConfig {
+        AwsConfig {
+            bucket: self.s3_bucket.clone(),
+            sessions_table: self.sessions_table.clone(),
+            files_table: self.files_table.clone(),
+            endpoint: self.aws_endpoint.clone(),
+            init,
+        }
+    }
 }
 
 /// Which storage backend.
@@ -193,13 +215,7 @@ impl Config {
             StorageKind::Embedded => StorageConfig::Embedded {
                 data_dir: args.data_dir.clone(),
             },
-            StorageKind::Aws => StorageConfig::Aws(AwsConfig {
-                bucket: args.s3_bucket.clone(),
-                sessions_table: args.sessions_table.clone(),
-                files_table: args.files_table.clone(),
-                endpoint: args.aws_endpoint.clone(),
-                init: args.aws_init,
-            }),
+            StorageKind::Aws => StorageConfig::Aws(args.aws.config(args.aws_init)),
         };
         let api_keys: Vec<String> = args
             .api_keys

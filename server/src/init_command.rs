@@ -3,44 +3,19 @@
 
 use anyhow::{Context, Result};
 
-use crate::config::AwsConfig;
+use crate::config::AwsArgs;
 use crate::storage::aws::Aws;
 
 /// `codebox init`'s options, with the same environment variables as `codebox serve`.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct InitArgs {
-    /// The S3 bucket.
-    #[arg(
-        long,
-        env = "S3_BUCKET",
-        default_value = "voice-interview-platform-storage"
-    )]
-    pub(crate) s3_bucket: String,
-    /// The sessions table.
-    #[arg(
-        long,
-        env = "DYNAMODB_SESSIONS_TABLE",
-        default_value = "interview-sessions"
-    )]
-    pub(crate) sessions_table: String,
-    /// The files table.
-    #[arg(long, env = "DYNAMODB_FILES_TABLE", default_value = "session-files")]
-    pub(crate) files_table: String,
-    /// An endpoint for both S3 and DynamoDB (a local server such as moto).
-    #[arg(long, env = "CODEBOX_AWS_ENDPOINT")]
-    pub(crate) aws_endpoint: Option<String>,
+    #[command(flatten)]
+    pub(crate) aws: AwsArgs,
 }
 
 /// Creates what is missing; answers one line per resource ("... created" or "... found").
 pub(crate) async fn init(args: &InitArgs) -> Result<Vec<String>> {
-    let config = AwsConfig {
-        bucket: args.s3_bucket.clone(),
-        sessions_table: args.sessions_table.clone(),
-        files_table: args.files_table.clone(),
-        endpoint: args.aws_endpoint.clone(),
-        init: true,
-    };
-    Aws::from_env(&config)
+    Aws::from_env(&args.aws.config(true))
         .await
         .ensure_resources()
         .await
@@ -69,10 +44,12 @@ mod tests {
         let moto = MotoServer::start();
         let suffix = uuid::Uuid::new_v4().simple().to_string();
         let args = InitArgs {
-            s3_bucket: format!("init-bucket-{}", &suffix[..12]),
-            sessions_table: format!("init-sessions-{suffix}"),
-            files_table: format!("init-files-{suffix}"),
-            aws_endpoint: Some(moto.endpoint()),
+            aws: AwsArgs {
+                s3_bucket: format!("init-bucket-{}", &suffix[..12]),
+                sessions_table: format!("init-sessions-{suffix}"),
+                files_table: format!("init-files-{suffix}"),
+                aws_endpoint: Some(moto.endpoint()),
+            },
         };
         let first = init(&args).await.unwrap();
         assert_eq!(first.len(), 3, "{first:?}");
@@ -86,15 +63,9 @@ mod tests {
             "{second:?}"
         );
         // The resources work: a session stored through them reads back.
-        let storage = crate::storage::aws::connect(&AwsConfig {
-            bucket: args.s3_bucket.clone(),
-            sessions_table: args.sessions_table.clone(),
-            files_table: args.files_table.clone(),
-            endpoint: args.aws_endpoint.clone(),
-            init: false,
-        })
-        .await
-        .unwrap();
+        let storage = crate::storage::aws::connect(&args.aws.config(false))
+            .await
+            .unwrap();
         storage.sessions.ping().await.unwrap();
     }
 }
