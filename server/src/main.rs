@@ -8,6 +8,8 @@ mod cache;
 mod cli;
 mod config;
 mod error;
+#[cfg(test)]
+mod infra_tests;
 mod init_command;
 mod judge;
 mod limiter;
