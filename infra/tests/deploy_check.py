@@ -766,6 +766,7 @@ class Check:
             ],
             "codebox-runtime-extras": [
                 ("Allow", f({"s3:ListBucket"}), f({self.bucket_arn})),
+                ("Allow", f({"s3:PutObjectTagging"}), f({f"{self.bucket_arn}/*"})),
                 ("Allow", f({"dynamodb:DescribeTable", "dynamodb:BatchGetItem"}), f({sessions_arn})),
             ],
             "codebox-host": [

@@ -320,6 +320,7 @@ impl Aws {
             .bucket(&self.bucket)
             .key(key)
             .content_type(content_type)
+            .set_tagging(keys::lifecycle_tag(key).map(str::to_owned))
             .body(ByteStream::from(body))
             .send()
             .await
@@ -344,6 +345,7 @@ impl Aws {
                 .bucket(&self.bucket)
                 .key(key)
                 .content_type(content_type)
+                .set_tagging(keys::lifecycle_tag(key).map(str::to_owned))
                 .if_none_match("*")
                 .body(ByteStream::from(body.clone()))
                 .send()
@@ -2078,6 +2080,24 @@ mod tests {
         );
         assert_eq!(aws.get_execution(id, "e-404").await.unwrap(), None);
         assert_eq!(aws.get_execution("x-other", "e-1").await.unwrap(), None);
+
+        // Outputs carry the tag the bucket's lifecycle rules expire them by.
+        let tags = aws
+            .s3
+            .get_object_tagging()
+            .bucket(&aws.bucket)
+            .key(format!(
+                "interview-sessions/session-{id}/outputs/execution-results.json"
+            ))
+            .send()
+            .await
+            .unwrap();
+        let tags: Vec<_> = tags
+            .tag_set()
+            .iter()
+            .map(|t| (t.key(), t.value()))
+            .collect();
+        assert_eq!(tags, [("codebox-kind", "outputs")]);
 
         // The keys of the spec: per execution, and the latest result and logs.
         let json = |key: String| async move {

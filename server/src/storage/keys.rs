@@ -16,6 +16,22 @@
 //! stream's chunks in key order lists them in sequence order. Stream ids hold no `/` (the
 //! caller allows only `[A-Za-z0-9_-]`), so one stream's prefix never contains another's.
 
+/// The object tag that the bucket's lifecycle rules key on (`infra/cloudformation.yaml`):
+/// `codebox-kind=outputs` for execution results and logs, `codebox-kind=audio` for audio, none
+/// for session files (kept as long as the session). S3 lifecycle filters cannot match the
+/// middle of a key, so the kind travels as a tag.
+pub(crate) fn lifecycle_tag(key: &str) -> Option<&'static str> {
+    let rest = key.strip_prefix("interview-sessions/session-")?;
+    let (_, within) = rest.split_once('/')?;
+    if within.starts_with("outputs/") {
+        Some("codebox-kind=outputs")
+    } else if within.starts_with("audio/") {
+        Some("codebox-kind=audio")
+    } else {
+        None
+    }
+}
+
 /// The prefix of everything a session stores.
 pub(crate) fn session_prefix(session_id: &str) -> String {
     format!("interview-sessions/session-{session_id}/")
@@ -157,5 +173,26 @@ mod tests {
         ] {
             assert_eq!(super::audio_chunk_sequence(&prefix, other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn lifecycle_tags_follow_the_kind() {
+        assert_eq!(
+            super::lifecycle_tag(&super::latest_result("abc")),
+            Some("codebox-kind=outputs")
+        );
+        assert_eq!(
+            super::lifecycle_tag(&super::execution("abc", "e1")),
+            Some("codebox-kind=outputs")
+        );
+        assert_eq!(
+            super::lifecycle_tag("interview-sessions/session-abc/audio/mic.bin"),
+            Some("codebox-kind=audio")
+        );
+        assert_eq!(
+            super::lifecycle_tag(&super::file("abc", "outputs/fake.py")),
+            None
+        );
+        assert_eq!(super::lifecycle_tag(&super::file("abc", "main.py")), None);
     }
 }
