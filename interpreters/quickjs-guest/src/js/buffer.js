@@ -3,7 +3,15 @@
 (function (host) {
   'use strict';
 
+  const ascii = /^[\x00-\x7f]*$/;
+
   function utf8Encode(str) {
+    // Plain ASCII, the usual stdin, needs no per-character decisions.
+    if (ascii.test(str)) {
+      const bytes = new Uint8Array(str.length);
+      for (let i = 0; i < str.length; i++) bytes[i] = str.charCodeAt(i);
+      return bytes;
+    }
     const out = [];
     for (let i = 0; i < str.length; i++) {
       let c = str.charCodeAt(i);
@@ -23,6 +31,18 @@
   }
 
   function utf8Decode(bytes, start = 0, end = bytes.length) {
+    let plain = true;
+    for (let i = start; i < end; i++) {
+      if (bytes[i] > 0x7f) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      let text = '';
+      for (let i = start; i < end; i += 8192) text += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(i + 8192, end)));
+      return text;
+    }
     let out = '';
     let chunk = [];
     for (let i = start; i < end;) {

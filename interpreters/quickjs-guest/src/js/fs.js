@@ -40,7 +40,10 @@
   const fs = {
     readFileSync(path, options) {
       const encoding = encodingOf(options);
-      if (path === 0 || path === '/dev/stdin') return decode(Buffer.from(host.stdinText()), encoding);
+      // UTF-8 text, the common case, comes straight from the host without a Buffer.
+      const utf8 = encoding !== null && /^utf-?8$/i.test(encoding);
+      if (path === 0 || path === '/dev/stdin') return utf8 ? host.stdinText() : decode(Buffer.from(host.stdinText()), encoding);
+      if (utf8) return fsCall(() => host.readFile(pathOf(path)));
       return decode(Buffer.from(fsCall(() => host.readFileBytes(pathOf(path)))), encoding);
     },
     writeFileSync(path, data) {

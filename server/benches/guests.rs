@@ -1,0 +1,275 @@
+//! Guest workloads, timed: `cargo bench -p codebox-server --bench guests` (add `-- --quick`
+//! for fewer rounds).
+//!
+//! For Python and JavaScript, four workloads (hello world, fib(25), summing 20,000 integers
+//! read from stdin, loading six standard modules) run in-process through the runtime crate and
+//! end to end through `codebox run`, next to native `python3` and `node` on the same files in
+//! the same run; p50 and p90 of each, and the ratio of the in-process p50 to native. Then runs
+//! per second of a hello world with both cores busy, and the resident memory each concurrent
+//! run adds. Figures, not assertions: this is a benchmark, never a test.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use codebox_runtime::{Language, RunRequest, Runtime};
+
+struct Workload {
+    name: &'static str,
+    language: Language,
+    file: &'static str,
+    source: &'static str,
+    stdin: String,
+}
+
+fn workloads() -> Vec<Workload> {
+    let ints: String = (0..20_000)
+        .map(|i| format!("{}\n", (i * 7919) % 100_003))
+        .collect();
+    vec![
+        Workload {
+            name: "hello",
+            language: Language::Python,
+            file: "main.py",
+            source: "print('Hello, world!')\n",
+            stdin: String::new(),
+        },
+        Workload {
+            name: "fib(25)",
+            language: Language::Python,
+            file: "main.py",
+            source: "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(25))\n",
+            stdin: String::new(),
+        },
+        Workload {
+            name: "sum 20k ints",
+            language: Language::Python,
+            file: "main.py",
+            source: "import sys\nprint(sum(int(x) for x in sys.stdin.read().split()))\n",
+            stdin: ints.clone(),
+        },
+        Workload {
+            name: "6 imports",
+            language: Language::Python,
+            file: "main.py",
+            source: "import json, re, collections, heapq, itertools, functools\nprint('ok')\n",
+            stdin: String::new(),
+        },
+        Workload {
+            name: "hello",
+            language: Language::JavaScript,
+            file: "main.js",
+            source: "console.log('Hello, world!');\n",
+            stdin: String::new(),
+        },
+        Workload {
+            name: "fib(25)",
+            language: Language::JavaScript,
+            file: "main.js",
+            source: "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nconsole.log(fib(25));\n",
+            stdin: String::new(),
+        },
+        Workload {
+            name: "sum 20k ints",
+            language: Language::JavaScript,
+            file: "main.js",
+            source: "const s = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean).reduce((a, x) => a + Number(x), 0);\nconsole.log(s);\n",
+            stdin: ints,
+        },
+        Workload {
+            name: "6 imports",
+            language: Language::JavaScript,
+            file: "main.js",
+            source: "for (const m of ['fs', 'util', 'assert', 'events', 'readline', 'path']) require(m);\nconsole.log('ok');\n",
+            stdin: String::new(),
+        },
+    ]
+}
+
+/// p50 and p90 in milliseconds.
+fn percentiles(mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let at = |q: f64| {
+        samples[((samples.len() as f64 * q).ceil() as usize).clamp(1, samples.len()) - 1]
+            .as_secs_f64()
+            * 1e3
+    };
+    (at(0.5), at(0.9))
+}
+
+fn time_command(rounds: usize, mut command: impl FnMut() -> Command, stdin: &str) -> Vec<Duration> {
+    (0..rounds)
+        .map(|_| {
+            let start = Instant::now();
+            let mut child = command()
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start");
+            std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), stdin.as_bytes())
+                .expect("stdin");
+            drop(child.stdin.take());
+            let status = child.wait().expect("wait");
+            assert!(status.success(), "a benchmark program failed");
+            start.elapsed()
+        })
+        .collect()
+}
+
+/// The interpreter itself, not a version manager's shim in front of it.
+fn native_python() -> PathBuf {
+    let out = Command::new("python3")
+        .args(["-c", "import sys; print(sys.executable)"])
+        .output()
+        .expect("python3");
+    PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+}
+
+fn resident_bytes() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|pages| pages.parse::<u64>().ok())
+        .unwrap_or(0)
+        * 4096
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "--quick");
+    let rounds = if quick { 5 } else { 20 };
+    let runtime = Runtime::builder().build().expect("runtime");
+    for language in Language::ALL {
+        runtime.prepare(language).expect("prepare");
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let codebox = env!("CARGO_BIN_EXE_codebox");
+    let python = native_python();
+
+    println!("{rounds} rounds each; times in ms (p50 / p90); ratio = in-process p50 / native p50");
+    println!(
+        "{:<11} {:<13} {:>17} {:>17} {:>17} {:>7}",
+        "language", "workload", "in-process", "codebox run", "native", "ratio"
+    );
+    for workload in workloads() {
+        let path = dir.path().join(workload.file);
+        std::fs::write(&path, workload.source).expect("write");
+        let request = RunRequest::new(workload.language, workload.file)
+            .file(workload.file, workload.source)
+            .stdin(workload.stdin.clone());
+        let in_process: Vec<Duration> = (0..rounds)
+            .map(|_| {
+                let start = Instant::now();
+                let result = runtime.run(&request).expect("run");
+                assert!(result.success(), "{}: {}", workload.name, result.stderr);
+                start.elapsed()
+            })
+            .collect();
+        let end_to_end = time_command(
+            rounds,
+            || {
+                let mut c = Command::new(codebox);
+                c.arg("run").arg(&path);
+                c
+            },
+            &workload.stdin,
+        );
+        let native = time_command(
+            rounds,
+            || {
+                let mut c = match workload.language {
+                    Language::Python => Command::new(&python),
+                    Language::JavaScript => Command::new("node"),
+                };
+                c.arg(&path);
+                c
+            },
+            &workload.stdin,
+        );
+        let (a, a90) = percentiles(in_process);
+        let (b, b90) = percentiles(end_to_end);
+        let (n, n90) = percentiles(native);
+        println!(
+            "{:<11} {:<13} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>6.2}x",
+            workload.language.name(),
+            workload.name,
+            a,
+            a90,
+            b,
+            b90,
+            n,
+            n90,
+            a / n
+        );
+    }
+
+    // Throughput: hello world on every core at once.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let window = if quick {
+        Duration::from_secs(2)
+    } else {
+        Duration::from_secs(5)
+    };
+    for (language, file, source) in [
+        (Language::Python, "main.py", "print('hi')\n"),
+        (Language::JavaScript, "main.js", "console.log('hi');\n"),
+    ] {
+        let request = RunRequest::new(language, file).file(file, source);
+        let start = Instant::now();
+        let runs: usize = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..cores)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut n = 0;
+                        while start.elapsed() < window {
+                            runtime.run(&request).expect("run");
+                            n += 1;
+                        }
+                        n
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().expect("worker")).sum()
+        });
+        println!(
+            "{:<11} hello world: {:.0} runs/s on {cores} threads",
+            language.name(),
+            runs as f64 / start.elapsed().as_secs_f64()
+        );
+    }
+
+    // Memory: what each of K concurrent runs adds to the process's resident set.
+    let concurrent = 8;
+    for (language, file, source) in [
+        (
+            Language::Python,
+            "main.py",
+            "import time\nprint('up', flush=True)\ntime.sleep(1.5)\n",
+        ),
+        (
+            Language::JavaScript,
+            "main.js",
+            "console.log('up'); setTimeout(() => {}, 1500);\n",
+        ),
+    ] {
+        let base = resident_bytes();
+        let request = RunRequest::new(language, file).file(file, source);
+        let peak = std::thread::scope(|scope| {
+            let runs: Vec<_> = (0..concurrent)
+                .map(|_| scope.spawn(|| runtime.run(&request).expect("run")))
+                .collect();
+            let mut peak = base;
+            while !runs.iter().all(|r| r.is_finished()) {
+                peak = peak.max(resident_bytes());
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            peak
+        });
+        println!(
+            "{:<11} resident memory per concurrent run: {:.1} MiB ({concurrent} at once)",
+            language.name(),
+            peak.saturating_sub(base) as f64 / concurrent as f64 / (1 << 20) as f64
+        );
+    }
+}
