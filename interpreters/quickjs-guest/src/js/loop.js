@@ -103,20 +103,28 @@
 
   // ---- the macrotask picker ----
 
+  // The phase being worked through, and what is left of it. A phase's work is taken when the
+  // phase begins: timers due by the loop's clock, pending I/O, then the immediates queued so far
+  // (one queued during the check phase waits for the next round, as in Node).
+  const TIMERS = 0;
+  const POLL = 1;
+  const CHECK = 2;
+  let phase = CHECK;
   let batch = [];
   let emittedBeforeExit = false;
-  function nextBatch() {
-    updateTime();
-    if (programStart !== null) {
-      // Node spends at least a millisecond between the end of the main program and its first
-      // timers phase, so a `setTimeout(f, 0)` made there runs before a `setImmediate`.
-      loopTime = Math.max(loopTime, programStart + 1);
-      programStart = null;
+  function begin(next) {
+    if (next === TIMERS) {
+      updateTime();
+      if (programStart !== null) {
+        // Node spends at least a millisecond between the end of the main program and its first
+        // timers phase, so a `setTimeout(f, 0)` made there runs before a `setImmediate`.
+        loopTime = Math.max(loopTime, programStart + 1);
+        programStart = null;
+      }
+      return [...timers.values()].filter((t) => t._due <= loopTime).sort((a, b) => a._due - b._due || a._id - b._id);
     }
-    const due = [...timers.values()].filter((t) => t._due <= loopTime).sort((a, b) => a._due - b._due || a._id - b._id);
-    const io = ioSources.some((s) => s.pending()) ? [{ io: true }] : [];
-    const checks = immediates.splice(0, immediates.length);
-    return [...due, ...io, ...checks];
+    if (next === POLL) return ioSources.some((s) => s.pending()) ? [{ io: true }] : [];
+    return immediates.splice(0, immediates.length);
   }
 
   // 'beforeExit' may schedule more work; it is emitted again each time the loop runs dry.
@@ -168,13 +176,20 @@
         emittedBeforeExit = true;
         return beforeExit();
       }
-      batch = nextBatch();
-      if (batch.length === 0) {
+      let found = false;
+      for (let step = 0; step < 3 && !found; step++) {
+        phase = (phase + 1) % 3;
+        batch = begin(phase);
+        found = batch.length > 0;
+      }
+      if (!found) {
         let next = Infinity;
         for (const t of timers.values()) if (t._ref && t._due < next) next = t._due;
         if (next === Infinity) return false;
         const wait = next - host.now();
         if (wait > 0) host.sleep(wait);
+        // After the wait, the next round starts with its timers.
+        phase = CHECK;
       }
     }
   };
