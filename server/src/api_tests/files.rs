@@ -281,6 +281,13 @@ async fn quota_scenario(backend: Backend) {
         StatusCode::PAYLOAD_TOO_LARGE,
         "too_many_files",
     );
+    // A write to a file that does not exist is a 404 even when the session is full.
+    assert_error(
+        &app.put(&format!("{files}/d.py"), json!({ "content": "" }))
+            .await,
+        StatusCode::NOT_FOUND,
+        "file_not_found",
+    );
     // Replacing a file counts its new size, not both.
     assert_eq!(
         app.put(

@@ -59,15 +59,14 @@ impl Services {
         Ok(())
     }
 
-    /// Checks the session's file count and total bytes if `path` gets `new_size` bytes.
-    async fn check_quota(
+    /// Checks the session's file count and total bytes if `existing` (or a new file, when
+    /// `None`) gets `new_size` bytes.
+    fn check_quota(
         &self,
-        session_id: &str,
-        path: &str,
+        files: &[FileInfo],
+        existing: Option<&FileInfo>,
         new_size: u64,
     ) -> Result<(), ApiError> {
-        let files = self.storage.files.list_files(session_id).await?;
-        let existing = files.iter().find(|f| f.file_path == path);
         let count = files.len() + usize::from(existing.is_none());
         if count > self.config.max_files {
             return Err(ApiError::too_large(
@@ -121,41 +120,14 @@ impl Services {
         request: CreateFile,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
-        let path = check_path(&request.file_path)?;
-        self.check_size(&request.content)?;
-        let _guard = self.lock_session(session_id).await;
-        self.active_session(session_id).await?;
-        if self
-            .storage
-            .files
-            .get_file(session_id, &path)
-            .await?
-            .is_some()
-        {
-            return Err(file_exists(&path));
-        }
-        self.check_quota(session_id, &path, request.content.len() as u64)
-            .await?;
-        self.cache.invalidate(session_id, &path);
-        match self
-            .storage
-            .files
-            .create_file(session_id, &path, Bytes::from(request.content), now())
-            .await
-        {
-            Ok(info) => {
-                self.changed(
-                    session_id,
-                    FileChangeKind::Created,
-                    &info.file_path,
-                    Some(info.clone()),
-                    origin,
-                );
-                Ok(info)
-            }
-            Err(StoreError::AlreadyExists) => Err(file_exists(&path)),
-            Err(e) => Err(e.into()),
-        }
+        self.write_file(
+            session_id,
+            &request.file_path,
+            request.content,
+            Write::Create,
+            origin,
+        )
+        .await
     }
 
     pub(crate) async fn update_file(
@@ -165,29 +137,65 @@ impl Services {
         request: UpdateFile,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
+        self.write_file(session_id, path, request.content, Write::Update, origin)
+            .await
+    }
+
+    /// Creates or replaces a file after the checks both share: the path, the size, an active
+    /// session, whether the file exists (from the listing the quota check needs anyway), the
+    /// quota. The store's conditional write still settles a race with another server.
+    async fn write_file(
+        &self,
+        session_id: &str,
+        path: &str,
+        content: String,
+        write: Write,
+        origin: &str,
+    ) -> Result<FileInfo, ApiError> {
         let path = check_path(path)?;
-        self.check_size(&request.content)?;
+        self.check_size(&content)?;
         let _guard = self.lock_session(session_id).await;
         self.active_session(session_id).await?;
-        self.check_quota(session_id, &path, request.content.len() as u64)
-            .await?;
+        let files = self.storage.files.list_files(session_id).await?;
+        let existing = files.iter().find(|f| f.file_path == path);
+        match (write, existing) {
+            (Write::Create, Some(_)) => return Err(file_exists(&path)),
+            (Write::Update, None) => return Err(file_not_found(&path)),
+            _ => {}
+        }
+        self.check_quota(&files, existing, content.len() as u64)?;
         self.cache.invalidate(session_id, &path);
-        match self
-            .storage
-            .files
-            .update_file(session_id, &path, Bytes::from(request.content), now())
-            .await
-        {
+        let (content, at) = (Bytes::from(content), now());
+        let stored = match write {
+            Write::Create => {
+                self.storage
+                    .files
+                    .create_file(session_id, &path, content, at)
+                    .await
+            }
+            Write::Update => {
+                self.storage
+                    .files
+                    .update_file(session_id, &path, content, at)
+                    .await
+            }
+        };
+        match stored {
             Ok(info) => {
+                let change = match write {
+                    Write::Create => FileChangeKind::Created,
+                    Write::Update => FileChangeKind::Updated,
+                };
                 self.changed(
                     session_id,
-                    FileChangeKind::Updated,
+                    change,
                     &info.file_path,
                     Some(info.clone()),
                     origin,
                 );
                 Ok(info)
             }
+            Err(StoreError::AlreadyExists) => Err(file_exists(&path)),
             Err(StoreError::NotFound) => Err(file_not_found(&path)),
             Err(e) => Err(e.into()),
         }
@@ -258,6 +266,13 @@ impl Services {
         }
         Ok(files)
     }
+}
+
+/// Which of the two writes.
+#[derive(Debug, Clone, Copy)]
+enum Write {
+    Create,
+    Update,
 }
 
 fn file_exists(path: &str) -> ApiError {
