@@ -75,15 +75,24 @@ fn case_files(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
     }
 }
 
+/// A case folder: its `expected.json`, its program's files by path, and its stdin.
+fn load_case<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+) -> (T, BTreeMap<String, Vec<u8>>, Vec<u8>) {
+    let expected =
+        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
+            .unwrap_or_else(|e| panic!("{}/expected.json: {e}", dir.display()));
+    let mut files = BTreeMap::new();
+    case_files(dir, "", &mut files);
+    let stdin = std::fs::read(dir.join("stdin.txt")).unwrap_or_default();
+    (expected, files, stdin)
+}
+
 fn run_case(case: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("cases")
         .join(case);
-    let expected: Expected =
-        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
-            .unwrap_or_else(|e| panic!("{case}/expected.json: {e}"));
-    let mut files = BTreeMap::new();
-    case_files(&dir, "", &mut files);
+    let (expected, files, stdin): (Expected, _, _) = load_case(&dir);
     let entry = expected.entry.clone().unwrap_or_else(|| {
         let mains: Vec<_> = files
             .keys()
@@ -94,7 +103,6 @@ fn run_case(case: &str) {
         mains[0].clone()
     });
     let language = Language::from_path(&entry).expect("entry extension");
-    let stdin = std::fs::read(dir.join("stdin.txt")).unwrap_or_default();
 
     let mut limits = Limits::default();
     let l = &expected.limits;
@@ -186,17 +194,12 @@ fn run_node_case(case: &str) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("node")
         .join(case);
-    let expected: NodeExpected =
-        serde_json::from_slice(&std::fs::read(dir.join("expected.json")).expect("expected.json"))
-            .unwrap_or_else(|e| panic!("node/{case}/expected.json: {e}"));
-    let mut files = BTreeMap::new();
-    case_files(&dir, "", &mut files);
+    let (expected, files, stdin): (NodeExpected, _, _) = load_case(&dir);
     let entry = ["main.js", "main.mjs", "main.cjs"]
         .into_iter()
         .find(|e| files.contains_key(*e))
         .expect("main.js, main.mjs or main.cjs")
         .to_owned();
-    let stdin = std::fs::read(dir.join("stdin.txt")).unwrap_or_default();
     let limits = Limits::default().with_timeout(Duration::from_secs(10));
     let request = RunRequest::new(Language::JavaScript, entry)
         .files(files)
