@@ -237,6 +237,7 @@ fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
     )?;
     host.set("readStdin", Function::new(ctx.clone(), read_stdin)?)?;
     host.set("stat", Function::new(ctx.clone(), stat)?)?;
+    host.set("statInfo", Function::new(ctx.clone(), stat_info)?)?;
     host.set("readDir", Function::new(ctx.clone(), read_dir)?)?;
     host.set("writeFile", Function::new(ctx.clone(), write_file)?)?;
     host.set("mkdir", Function::new(ctx.clone(), make_dir)?)?;
@@ -282,19 +283,32 @@ fn now_ms() -> f64 {
         .unwrap_or(0.0)
 }
 
-/// Throws a Node-style filesystem error (`ENOENT: no such file or directory, open 'x'`).
+/// Throws Node's filesystem error: the message (`ENOENT: no such file or directory, open 'x'`)
+/// and the fields programs test (`code`, `errno`, `syscall`, `path`).
 fn fs_error(ctx: &Ctx<'_>, syscall: &str, path: &str, error: &std::io::Error) -> Error {
-    let (code, text) = match error.kind() {
-        std::io::ErrorKind::NotFound => ("ENOENT", "no such file or directory"),
-        std::io::ErrorKind::PermissionDenied => ("EACCES", "permission denied"),
-        std::io::ErrorKind::AlreadyExists => ("EEXIST", "file already exists"),
-        std::io::ErrorKind::IsADirectory => ("EISDIR", "illegal operation on a directory"),
-        std::io::ErrorKind::NotADirectory => ("ENOTDIR", "not a directory"),
-        std::io::ErrorKind::DirectoryNotEmpty => ("ENOTEMPTY", "directory not empty"),
-        _ if error.raw_os_error() == Some(76) => ("ENOTCAPABLE", "operation not permitted"),
-        _ => ("EIO", "i/o error"),
+    let (code, errno, text) = match error.kind() {
+        std::io::ErrorKind::NotFound => ("ENOENT", -2, "no such file or directory"),
+        std::io::ErrorKind::PermissionDenied => ("EACCES", -13, "permission denied"),
+        std::io::ErrorKind::AlreadyExists => ("EEXIST", -17, "file already exists"),
+        std::io::ErrorKind::IsADirectory => ("EISDIR", -21, "illegal operation on a directory"),
+        std::io::ErrorKind::NotADirectory => ("ENOTDIR", -20, "not a directory"),
+        std::io::ErrorKind::DirectoryNotEmpty => ("ENOTEMPTY", -39, "directory not empty"),
+        _ if error.raw_os_error() == Some(76) => ("ENOTCAPABLE", -76, "operation not permitted"),
+        _ => ("EIO", -5, "i/o error"),
     };
-    Exception::throw_message(ctx, &format!("{code}: {text}, {syscall} '{path}'"))
+    let message = format!("{code}: {text}, {syscall} '{path}'");
+    let built = Exception::from_message(ctx.clone(), &message).and_then(|exception| {
+        let object = exception.as_object();
+        object.set("errno", errno)?;
+        object.set("code", code)?;
+        object.set("syscall", syscall)?;
+        object.set("path", path)?;
+        Ok(exception)
+    });
+    match built {
+        Ok(exception) => exception.throw(),
+        Err(e) => e,
+    }
 }
 
 fn read_file<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<String> {
@@ -361,6 +375,15 @@ fn read_stdin<'js>(ctx: Ctx<'js>) -> rquickjs::Result<String> {
 fn stat(path: String) -> Option<&'static str> {
     let meta = std::fs::metadata(path).ok()?;
     Some(if meta.is_dir() { "dir" } else { "file" })
+}
+
+/// `{kind, size}` of what is at `path` (`kind` is `"file"` or `"dir"`), or Node's `stat` error.
+fn stat_info<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<Object<'js>> {
+    let meta = std::fs::metadata(&path).map_err(|e| fs_error(&ctx, "stat", &path, &e))?;
+    let info = Object::new(ctx)?;
+    info.set("kind", if meta.is_dir() { "dir" } else { "file" })?;
+    info.set("size", meta.len() as f64)?;
+    Ok(info)
 }
 
 /// The names in a directory, sorted.

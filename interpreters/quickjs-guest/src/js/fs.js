@@ -4,18 +4,7 @@
 
   // ---- fs ----
 
-  // The host throws Node's message ("ENOENT: no such file or directory, open 'x'"); this adds
-  // Node's fields, so that `e.code === 'ENOENT'` works.
-  const ERRNO = { ENOENT: -2, EACCES: -13, EEXIST: -17, EISDIR: -21, ENOTDIR: -20, ENOTEMPTY: -39, ENOTCAPABLE: -76, EIO: -5 };
-  function fsCall(fn) {
-    try {
-      return fn();
-    } catch (e) {
-      const m = e instanceof Error && /^([A-Z]+): [^,]*, (\w+) '(.*)'$/.exec(e.message);
-      if (m) Object.assign(e, { errno: ERRNO[m[1]], code: m[1], syscall: m[2], path: m[3] });
-      throw e;
-    }
-  }
+  // The host throws Node's errors, with `code`, `errno`, `syscall` and `path`.
   const pathOf = (p) => String(p !== null && typeof p === 'object' && 'href' in p ? p.pathname : p);
   const encodingOf = (options) => (typeof options === 'string' ? options : options && options.encoding) || null;
   const decode = (buffer, encoding) => (encoding ? buffer.toString(encoding) : buffer);
@@ -43,37 +32,35 @@
       // UTF-8 text, the common case, comes straight from the host without a Buffer.
       const utf8 = encoding !== null && /^utf-?8$/i.test(encoding);
       if (path === 0 || path === '/dev/stdin') return utf8 ? host.stdinText() : decode(Buffer.from(host.stdinText()), encoding);
-      if (utf8) return fsCall(() => host.readFile(pathOf(path)));
-      return decode(Buffer.from(fsCall(() => host.readFileBytes(pathOf(path)))), encoding);
+      if (utf8) return host.readFile(pathOf(path));
+      return decode(Buffer.from(host.readFileBytes(pathOf(path))), encoding);
     },
     writeFileSync(path, data) {
       if (path === 1 || path === '/dev/stdout') return void host.write(1, toText(data));
       if (path === 2 || path === '/dev/stderr') return void host.write(2, toText(data));
-      fsCall(() => host.writeFile(pathOf(path), toBytes(data), false));
+      host.writeFile(pathOf(path), toBytes(data), false);
     },
-    appendFileSync(path, data) { fsCall(() => host.writeFile(pathOf(path), toBytes(data), true)); },
-    copyFileSync(from, to) { fsCall(() => host.writeFile(pathOf(to), toBytes(new Uint8Array(fsCall(() => host.readFileBytes(pathOf(from))))), false)); },
-    renameSync(from, to) { fsCall(() => host.rename(pathOf(from), pathOf(to))); },
+    appendFileSync(path, data) { host.writeFile(pathOf(path), toBytes(data), true); },
+    copyFileSync(from, to) { host.writeFile(pathOf(to), toBytes(new Uint8Array(host.readFileBytes(pathOf(from)))), false); },
+    renameSync(from, to) { host.rename(pathOf(from), pathOf(to)); },
     existsSync(path) { return host.stat(pathOf(path)) != null; },
     readdirSync(path, options) {
       const p = pathOf(path);
-      const names = fsCall(() => host.readDir(p));
+      const names = host.readDir(p);
       return options && options.withFileTypes ? names.map((n) => new Dirent(n, host.stat(`${p}/${n}`))) : names;
     },
     statSync(path) {
-      const p = pathOf(path);
-      const kind = host.stat(p);
-      if (kind == null) fsCall(() => host.readFileBytes(p));
-      return new Stats(kind, kind === 'file' ? host.readFileBytes(p).byteLength : 4096);
+      const { kind, size } = host.statInfo(pathOf(path));
+      return new Stats(kind, size);
     },
-    mkdirSync(path, options) { fsCall(() => host.mkdir(pathOf(path), Boolean(options && options.recursive))); },
-    unlinkSync(path) { fsCall(() => host.remove(pathOf(path), false)); },
+    mkdirSync(path, options) { host.mkdir(pathOf(path), Boolean(options && options.recursive)); },
+    unlinkSync(path) { host.remove(pathOf(path), false); },
     rmSync(path, options) {
       const p = pathOf(path);
       if (host.stat(p) == null && options && options.force) return;
-      fsCall(() => host.remove(p, Boolean(options && options.recursive)));
+      host.remove(p, Boolean(options && options.recursive));
     },
-    rmdirSync(path, options) { fsCall(() => host.remove(pathOf(path), Boolean(options && options.recursive))); },
+    rmdirSync(path, options) { host.remove(pathOf(path), Boolean(options && options.recursive)); },
   };
   fs.lstatSync = fs.statSync;
   // Callback and promise forms run the synchronous call and report on a later turn, as
