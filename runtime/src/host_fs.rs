@@ -103,11 +103,6 @@ impl CacheDir {
         self.path.join("modules").join(file_name)
     }
 
-    /// Reads a file, for the interpreter bytes that are about to be compiled.
-    pub(crate) fn read(&self, path: &Path) -> Result<Vec<u8>> {
-        std::fs::read(path).map_err(Error::io("reading", path))
-    }
-
     /// Writes `bytes` to `path` atomically: a concurrent reader sees the old file or the whole
     /// new one, never a partial write.
     pub(crate) fn write_atomic(&self, path: &Path, bytes: &[u8]) -> Result<()> {

@@ -178,19 +178,9 @@ impl Runtime {
             Language::Python => {
                 let sha256 = codebox_interpreters::python::SHA256;
                 module_cache::load(&inner.engine, &inner.cache, "python-3.12.0", sha256, || {
-                    let path =
-                        codebox_interpreters::python::ensure(inner.cache.path(), &*inner.progress)?;
-                    let bytes = inner.cache.read(&path)?;
-                    // Checked again here: these are the bytes that get compiled.
-                    let actual = codebox_interpreters::sha256_hex(&bytes);
-                    if actual != sha256 {
-                        return Err(codebox_interpreters::Error::ChecksumMismatch {
-                            what: codebox_interpreters::python::FILE_NAME,
-                            expected: sha256,
-                            actual,
-                        }
-                        .into());
-                    }
+                    // The bytes returned are the ones whose SHA-256 was just checked.
+                    let bytes =
+                        codebox_interpreters::python::load(inner.cache.path(), &*inner.progress)?;
                     (inner.progress)(
                         "codebox: compiling CPython for this machine (once; it is cached)",
                     );
