@@ -177,3 +177,29 @@ fn a_missing_file_is_codebox_error() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_programs_folder_is_bounded_and_hidden_entries_stay_out() {
+    let dir = folder(&[
+        ("main.py", "import os\nprint(sorted(os.listdir('.')))"),
+        (".git/config", "secret"),
+        ("data.txt", "x"),
+    ]);
+    let out = codebox(dir.path(), &["run", "main.py"], b"");
+    assert_eq!(
+        text(&out.stdout),
+        "['data.txt', 'main.py']\n",
+        "{}",
+        text(&out.stderr)
+    );
+    for i in 0..1000 {
+        std::fs::write(dir.path().join(format!("f{i}.txt")), "").unwrap();
+    }
+    let refused = codebox(dir.path(), &["run", "main.py"], b"");
+    assert_eq!(refused.status.code(), Some(125));
+    assert!(
+        text(&refused.stderr).contains("more than 1000 files"),
+        "{}",
+        text(&refused.stderr)
+    );
+}

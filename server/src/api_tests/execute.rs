@@ -331,3 +331,102 @@ async fn api_keys_are_required_when_configured() {
     // Health checks stay open for load balancers.
     assert_eq!(app.get("/healthz").await.0, StatusCode::OK);
 }
+
+api_test!(request_size_limits, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "echo.js",
+        "const s = require('fs').readFileSync(0, 'utf8'); console.log(s.length);",
+    )
+    .await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    // Test cases: 50 are accepted, 51 are not.
+    let cases: Vec<_> = (0..50)
+        .map(|_| json!({ "input": "ab", "expectedOutput": "2" }))
+        .collect();
+    let (status, ok) = app
+        .post(
+            &execute,
+            json!({ "fileName": "echo.js", "testCases": cases }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{ok}");
+    assert_eq!(ok["success"], true);
+    let cases: Vec<_> = (0..51)
+        .map(|_| json!({ "input": "ab", "expectedOutput": "2" }))
+        .collect();
+    assert_error(
+        &app.post(
+            &execute,
+            json!({ "fileName": "echo.js", "testCases": cases }),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+        "invalid_field",
+    );
+    // stdin: 1 MiB is accepted, one byte more is not.
+    let (status, ok) = app
+        .post(
+            &execute,
+            json!({ "fileName": "echo.js", "stdin": "x".repeat(1 << 20) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{ok}");
+    assert_eq!(ok["output"], format!("{}\n", 1 << 20));
+    assert_error(
+        &app.post(
+            &execute,
+            json!({ "fileName": "echo.js", "stdin": "x".repeat((1 << 20) + 1) }),
+        )
+        .await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "input_too_large",
+    );
+    let big_expected = json!([{ "input": "", "expectedOutput": "x".repeat((1 << 20) + 1) }]);
+    assert_error(
+        &app.post(
+            &execute,
+            json!({ "fileName": "echo.js", "testCases": big_expected }),
+        )
+        .await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "input_too_large",
+    );
+});
+
+api_test!(a_sessions_memory_limit_applies, |app| {
+    let program = "x = bytearray(40 * 1024 * 1024)\nprint(len(x))\n";
+    let roomy = app.session().await;
+    app.file(&roomy, "alloc.py", program).await;
+    let (_, ok) = app
+        .post(
+            &format!("/api/v1/sessions/{roomy}/execute"),
+            json!({ "fileName": "alloc.py" }),
+        )
+        .await;
+    assert_eq!(
+        (ok["termination"].as_str(), ok["success"].as_bool()),
+        (Some("exited"), Some(true)),
+        "{ok}"
+    );
+    let (_, tight) = app
+        .post(
+            "/api/v1/sessions",
+            json!({ "templateId": "t", "config": { "memoryMb": 32 } }),
+        )
+        .await;
+    let tight = tight["sessionId"].as_str().unwrap();
+    app.file(tight, "alloc.py", program).await;
+    let (_, refused) = app
+        .post(
+            &format!("/api/v1/sessions/{tight}/execute"),
+            json!({ "fileName": "alloc.py" }),
+        )
+        .await;
+    assert_eq!(refused["termination"], "memoryLimit", "{refused}");
+    assert!(
+        refused["errors"].as_str().unwrap().contains("MemoryError"),
+        "{refused}"
+    );
+});

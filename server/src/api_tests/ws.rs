@@ -354,6 +354,16 @@ async fn audio_chunks_with_duplicates_and_gaps() {
         .unwrap();
     assert_eq!(assembled.status(), StatusCode::OK);
     assert_eq!(assembled.bytes().await.unwrap().as_ref(), b"hello world");
+    // Sequence numbers are bounded (which also bounds the `missing` list).
+    client.send(chunk(1_000_001, "AA==", false)).await;
+    let refused = client.next().await;
+    assert_eq!(
+        (refused["type"].as_str(), refused["error"]["code"].as_str()),
+        (Some("error"), Some("invalid_field")),
+        "{refused}"
+    );
+    client.send(chunk(1_000_000, "AA==", false)).await;
+    assert_eq!(client.next().await["type"], "audio-chunk-ack");
     let (status, body) = app
         .get(&format!("/api/v1/sessions/{session}/audio/nothing"))
         .await;
@@ -463,12 +473,21 @@ async fn malformed_messages_get_errors_and_abuse_closes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oversized_messages_close_the_connection() {
     let (app, session) = app_and_session().await;
-    let mut client = Client::connect(&app, &session).await;
-    let huge = "x".repeat(app.config.body_limit + 1000);
-    let _ = client
-        .send(json!({ "type": "ping", "requestId": huge }))
-        .await;
-    assert_eq!(client.closed().await, Some(u16::from(CloseCode::Size)));
+    let client = Client::connect(&app, &session).await;
+    let huge = json!({ "type": "ping", "requestId": "x".repeat(app.config.body_limit + 1000) })
+        .to_string();
+    // The client keeps writing while the server refuses: send and read at once.
+    let (mut sender, mut receiver) = client.socket.split();
+    let writer = tokio::spawn(async move { sender.send(Message::Text(huge.into())).await.is_ok() });
+    let mut code = None;
+    while let Some(Ok(frame)) = receiver.next().await {
+        if let Message::Close(frame) = frame {
+            code = frame.map(|f| u16::from(f.code));
+            break;
+        }
+    }
+    assert_eq!(code, Some(u16::from(CloseCode::Size)));
+    writer.abort();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -573,6 +592,28 @@ async fn bursts_over_the_rate_limit_are_refused() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     client
         .send(json!({ "type": "ping", "requestId": "after" }))
+        .await;
+    assert_eq!(client.next().await["type"], "pong");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_that_answer_pings_stay_connected() {
+    let mut options = args();
+    options.ws_idle_timeout = 1;
+    let app = TestApp::start_with(Backend::Embedded, options).await;
+    let session = app.session().await;
+    let mut client = Client::connect(&app, &session).await;
+    // Reading answers the server's pings, so the connection outlives the idle timeout.
+    let until = tokio::time::Instant::now() + Duration::from_millis(2500);
+    while let Ok(frame) = tokio::time::timeout_at(until, client.socket.next()).await {
+        let frame = frame.expect("the connection stays open").expect("a frame");
+        assert!(
+            matches!(frame, Message::Ping(_)),
+            "the server sent {frame:?}"
+        );
+    }
+    client
+        .send(json!({ "type": "ping", "requestId": "still-here" }))
         .await;
     assert_eq!(client.next().await["type"], "pong");
 }

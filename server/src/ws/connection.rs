@@ -244,11 +244,15 @@ pub(crate) async fn serve(socket: WebSocket, services: Services, session_id: Str
         };
         let _ = conn.outbox.send(Message::Close(Some(frame))).await;
         // The closing handshake: give the client a moment to read the close frame and answer
-        // it before the connection is dropped.
+        // it before the connection is dropped. After a read error (a message over the size
+        // limit) nothing more can be read, so the connection is simply held open that long:
+        // dropping it with unread data would reset it before the client sees why.
         let _ = tokio::time::timeout(CLOSE_GRACE, async {
-            while let Some(Ok(frame)) = stream.next().await {
-                if matches!(frame, Message::Close(_)) {
-                    break;
+            loop {
+                match stream.next().await {
+                    Some(Ok(Message::Close(_))) => break,
+                    Some(Ok(_)) => {}
+                    Some(Err(_)) | None => std::future::pending::<()>().await,
                 }
             }
         })
