@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-const LANGUAGES: [&str; 2] = ["python", "javascript"];
+const LANGUAGES: [&str; 3] = ["python", "javascript", "java"];
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -23,6 +23,10 @@ pub enum Error {
         /// wasmtime's description of the failure.
         message: String,
     },
+    /// Java cannot run here now: the container engine does not answer, lacks the Java image,
+    /// or failed during the run. Python and JavaScript are unaffected.
+    #[error("Java is unavailable: {0}")]
+    JavaUnavailable(String),
     /// A host file operation failed (the module cache, the sandbox's scratch directory).
     #[error("{context} {}: {source}", path.display())]
     Io {

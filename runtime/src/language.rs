@@ -11,18 +11,22 @@ pub enum Language {
     Python,
     /// QuickJS compiled to WASI, with a Node-like `console`, `process` and `require`.
     JavaScript,
+    /// OpenJDK 17 in a locked-down container of the container engine (see
+    /// [`JavaConfig`](crate::JavaConfig)).
+    Java,
 }
 
 impl Language {
     /// Every language, in a stable order.
-    pub const ALL: [Language; 2] = [Language::Python, Language::JavaScript];
+    pub const ALL: [Language; 3] = [Language::Python, Language::JavaScript, Language::Java];
 
-    /// The language of a file, from its extension: `.py`, or `.js`, `.mjs`, `.cjs`.
+    /// The language of a file, from its extension: `.py`; `.js`, `.mjs`, `.cjs`; `.java`.
     pub fn from_path(path: &str) -> Option<Language> {
         let (_, extension) = path.rsplit_once('.')?;
         match extension {
             "py" => Some(Language::Python),
             "js" | "mjs" | "cjs" => Some(Language::JavaScript),
+            "java" => Some(Language::Java),
             _ => None,
         }
     }
@@ -32,24 +36,7 @@ impl Language {
         match self {
             Language::Python => "python",
             Language::JavaScript => "javascript",
-        }
-    }
-
-    /// The guest's command line for running `entry` (its absolute path in the guest).
-    pub(crate) fn argv(self, entry: &str) -> Vec<String> {
-        match self {
-            Language::Python => vec!["python".to_owned(), entry.to_owned()],
-            Language::JavaScript => vec!["node".to_owned(), entry.to_owned()],
-        }
-    }
-
-    /// The guest's environment. The host's environment never reaches the guest.
-    pub(crate) fn env(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            // Unbuffered, so that a run stopped at a limit still shows everything it printed;
-            // no bytecode files, since the scratch copy is thrown away after the run anyway.
-            Language::Python => &[("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1")],
-            Language::JavaScript => &[],
+            Language::Java => "java",
         }
     }
 }
@@ -62,17 +49,19 @@ impl fmt::Display for Language {
 
 /// The error of parsing a [`Language`] from a string.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language {0:?} (expected python or javascript)")]
+#[error("unknown language {0:?} (expected python, javascript or java)")]
 pub struct UnknownLanguage(pub String);
 
 impl FromStr for Language {
     type Err = UnknownLanguage;
 
-    /// Accepts the names and the usual aliases: `python`, `py`, `javascript`, `js`, `node`.
+    /// Accepts the names and the usual aliases: `python`, `py`, `javascript`, `js`, `node`,
+    /// `java`.
     fn from_str(s: &str) -> Result<Language, UnknownLanguage> {
         match s.to_ascii_lowercase().as_str() {
             "python" | "py" | "python3" => Ok(Language::Python),
             "javascript" | "js" | "node" => Ok(Language::JavaScript),
+            "java" => Ok(Language::Java),
             _ => Err(UnknownLanguage(s.to_owned())),
         }
     }
@@ -87,7 +76,7 @@ mod tests {
         assert_eq!(Language::from_path("a/b.py"), Some(Language::Python));
         assert_eq!(Language::from_path("main.mjs"), Some(Language::JavaScript));
         assert_eq!(Language::from_path("main.cjs"), Some(Language::JavaScript));
-        assert_eq!(Language::from_path("Main.java"), None);
+        assert_eq!(Language::from_path("app/Main.java"), Some(Language::Java));
         assert_eq!(Language::from_path("Makefile"), None);
     }
 

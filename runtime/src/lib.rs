@@ -1,8 +1,8 @@
-//! codebox's runtime: runs untrusted Python and JavaScript inside wasmtime, under hard limits,
-//! seeing only the files it is given.
+//! codebox's runtime: runs untrusted Python and JavaScript inside wasmtime, and Java in a
+//! locked-down container, under hard limits, seeing only the files it is given.
 //!
 //! Python is CPython 3.12 compiled to WASI, JavaScript is QuickJS compiled to WASI (see the
-//! `codebox-interpreters` crate for where each comes from). Every run gets:
+//! `codebox-interpreters` crate for where each comes from). Every run of those gets:
 //!
 //! * a fresh interpreter instance, from a module compiled once per machine and cached;
 //! * a private scratch copy of its files as its filesystem, with the entry file's folder as
@@ -10,6 +10,10 @@
 //!   variables, no network;
 //! * a wall-clock deadline (epoch interruption), a fuel budget, a memory cap and caps on
 //!   stdout and stderr ([`Limits`]).
+//!
+//! Java runs in a container of the Java image (`infra/java-image`) through the Docker Engine
+//! API, with no network, memory, CPU and process caps, a read-only root, a small `/tmp`, a
+//! non-root user and no capabilities ([`JavaConfig`]); the same requests and results apply.
 //!
 //! Whatever the program does, [`Runtime::run`] answers an [`ExecutionResult`]: its output
 //! (kept when it is stopped), exit code, [`Termination`], wall time, fuel and peak memory.
@@ -37,7 +41,9 @@
 mod cancel;
 mod engine;
 mod error;
+mod guest;
 mod host_fs;
+mod java;
 mod language;
 mod limits;
 mod module_cache;
@@ -48,6 +54,7 @@ mod runtime;
 
 pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};
+pub use self::java::JavaConfig;
 pub use self::language::{Language, UnknownLanguage};
 pub use self::limits::Limits;
 pub use self::outcome::{ExecutionResult, Termination};

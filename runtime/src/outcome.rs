@@ -3,6 +3,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::Language;
+use crate::guest::WasmGuest;
 
 /// Why a run ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +22,9 @@ pub enum Termination {
     OutputLimit,
     /// The caller cancelled the run (see [`CancelToken`](crate::CancelToken)).
     Cancelled,
+    /// The program did not compile (Java); stderr holds the compiler's messages and nothing
+    /// ran.
+    CompileError,
     /// The interpreter itself failed (a WebAssembly trap that is none of the above).
     Crashed {
         /// What failed, for humans.
@@ -30,7 +34,7 @@ pub enum Termination {
 
 impl Termination {
     /// A stable lowercase name: `exited`, `timeout`, `outOfFuel`, `memoryLimit`,
-    /// `outputLimit`, `cancelled` or `crashed`.
+    /// `outputLimit`, `cancelled`, `compileError` or `crashed`.
     pub fn name(&self) -> &'static str {
         match self {
             Termination::Exited => "exited",
@@ -39,6 +43,7 @@ impl Termination {
             Termination::MemoryLimit => "memoryLimit",
             Termination::OutputLimit => "outputLimit",
             Termination::Cancelled => "cancelled",
+            Termination::CompileError => "compileError",
             Termination::Crashed { .. } => "crashed",
         }
     }
@@ -62,9 +67,11 @@ pub struct ExecutionResult {
     /// Wall-clock time of the run, from the request to the result.
     #[serde(rename = "wallTimeMs", with = "float_millis")]
     pub wall_time: Duration,
-    /// Fuel consumed: about the number of WebAssembly instructions executed.
+    /// Fuel consumed: about the number of WebAssembly instructions executed (0 for Java, which
+    /// runs natively in a container).
     pub fuel_consumed: u64,
-    /// The largest the guest's linear memory grew, in bytes.
+    /// The largest the guest's linear memory grew, in bytes; for Java, the container's peak
+    /// memory use (0 when the engine's cgroup could not be read).
     pub peak_memory_bytes: u64,
     /// Whether stdout was cut at its cap.
     pub stdout_truncated: bool,
@@ -116,7 +123,7 @@ pub(crate) struct Verdict {
 
 /// Turns what happened into a [`Termination`], in priority order: the runtime's own limits
 /// (time, fuel, output) first, then the program's exit, then memory and traps.
-pub(crate) fn classify(language: Language, observed: Observed) -> Verdict {
+pub(crate) fn classify(guest: WasmGuest, observed: Observed) -> Verdict {
     let verdict = |termination, exit_code| Verdict {
         termination,
         exit_code,
@@ -161,7 +168,7 @@ pub(crate) fn classify(language: Language, observed: Observed) -> Verdict {
         return Verdict {
             termination: Termination::Exited,
             exit_code: Some(1),
-            stderr_note: Some(stack_overflow_line(language)),
+            stderr_note: Some(guest.stack_overflow_line()),
         };
     }
     let reason = match trap {
@@ -184,16 +191,6 @@ fn memory_or(memory_refused: bool, verdict: Verdict) -> Verdict {
     }
 }
 
-/// The error line each language prints for a stack overflow.
-fn stack_overflow_line(language: Language) -> &'static str {
-    match language {
-        Language::Python => {
-            "RecursionError: maximum recursion depth exceeded (the interpreter's stack is full)\n"
-        }
-        Language::JavaScript => "Uncaught RangeError: Maximum call stack size exceeded\n",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,13 +206,13 @@ mod tests {
 
     #[test]
     fn exits() {
-        let ok = classify(Language::Python, observed(Some(Ok(()))));
+        let ok = classify(WasmGuest::Python, observed(Some(Ok(()))));
         assert_eq!(
             (ok.termination, ok.exit_code),
             (Termination::Exited, Some(0))
         );
         let exit3 = classify(
-            Language::Python,
+            WasmGuest::Python,
             observed(Some(Err(wasmtime_wasi::I32Exit(3).into()))),
         );
         assert_eq!(
@@ -227,18 +224,18 @@ mod tests {
     #[test]
     fn limits_come_first() {
         assert_eq!(
-            classify(Language::Python, observed(None)).termination,
+            classify(WasmGuest::Python, observed(None)).termination,
             Termination::Timeout
         );
         let fuel = classify(
-            Language::Python,
+            WasmGuest::Python,
             observed(Some(Err(wasmtime::Trap::OutOfFuel.into()))),
         );
         assert_eq!(fuel.termination, Termination::OutOfFuel);
         let mut output = observed(Some(Err(wasmtime::format_err!("stream trap"))));
         output.output_overflowed = true;
         assert_eq!(
-            classify(Language::JavaScript, output).termination,
+            classify(WasmGuest::JavaScript, output).termination,
             Termination::OutputLimit
         );
     }
@@ -247,7 +244,7 @@ mod tests {
     fn memory_refusal_turns_a_failed_exit_into_memory_limit() {
         let mut failed = observed(Some(Err(wasmtime_wasi::I32Exit(1).into())));
         failed.memory_refused = true;
-        let verdict = classify(Language::Python, failed);
+        let verdict = classify(WasmGuest::Python, failed);
         assert_eq!(
             (verdict.termination, verdict.exit_code),
             (Termination::MemoryLimit, Some(1))
@@ -255,7 +252,7 @@ mod tests {
         let mut recovered = observed(Some(Ok(())));
         recovered.memory_refused = true;
         assert_eq!(
-            classify(Language::Python, recovered).termination,
+            classify(WasmGuest::Python, recovered).termination,
             Termination::Exited
         );
     }
@@ -263,7 +260,7 @@ mod tests {
     #[test]
     fn stack_overflow_is_the_languages_error() {
         let verdict = classify(
-            Language::JavaScript,
+            WasmGuest::JavaScript,
             observed(Some(Err(wasmtime::Trap::StackOverflow.into()))),
         );
         assert_eq!(verdict.exit_code, Some(1));
@@ -278,7 +275,7 @@ mod tests {
     #[test]
     fn other_traps_are_crashes_with_a_reason() {
         let verdict = classify(
-            Language::JavaScript,
+            WasmGuest::JavaScript,
             observed(Some(Err(wasmtime::Trap::UnreachableCodeReached.into()))),
         );
         assert!(

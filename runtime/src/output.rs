@@ -83,7 +83,7 @@ impl CappedPipe {
     }
 
     /// Appends what fits; returns false when `data` did not fit entirely.
-    fn push(&self, data: &[u8]) -> bool {
+    pub(crate) fn push(&self, data: &[u8]) -> bool {
         let (kept, fits) = {
             let mut captured = self.lock();
             let room = captured.cap.saturating_sub(captured.bytes.len());

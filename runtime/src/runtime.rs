@@ -9,12 +9,15 @@ use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
+use crate::guest::WasmGuest;
 use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
+use crate::java::JavaBackend;
 use crate::limits::MemoryLimiter;
 use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
 use crate::{
-    Error, ExecutionResult, Language, Result, RunRequest, StreamKind, engine, module_cache,
+    Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind, engine,
+    module_cache,
 };
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
@@ -39,7 +42,10 @@ struct Inner {
     engine: Engine,
     cache: CacheDir,
     progress: ProgressFn,
-    prepared: Mutex<HashMap<Language, InstancePre<GuestState>>>,
+    prepared: Mutex<HashMap<WasmGuest, InstancePre<GuestState>>>,
+    java_config: JavaConfig,
+    /// Connected on Java's first use; a failed connection is retried on the next.
+    java: Mutex<Option<Arc<JavaBackend>>>,
 }
 
 /// The state of one guest's store.
@@ -62,11 +68,13 @@ impl fmt::Debug for Runtime {
 /// * the cache directory `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else
 ///   `~/.cache/codebox`;
 /// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (16 MiB);
-/// * progress lines printed to stderr.
+/// * progress lines printed to stderr;
+/// * Java as [`JavaConfig::default`] says (the engine `DOCKER_HOST` names, no pool).
 pub struct RuntimeBuilder {
     cache_dir: Option<PathBuf>,
     wasm_stack_bytes: usize,
     progress: ProgressFn,
+    java: JavaConfig,
 }
 
 impl fmt::Debug for RuntimeBuilder {
@@ -74,6 +82,7 @@ impl fmt::Debug for RuntimeBuilder {
         f.debug_struct("RuntimeBuilder")
             .field("cache_dir", &self.cache_dir)
             .field("wasm_stack_bytes", &self.wasm_stack_bytes)
+            .field("java", &self.java)
             .finish_non_exhaustive()
     }
 }
@@ -105,7 +114,14 @@ impl RuntimeBuilder {
         self
     }
 
-    /// Builds the runtime. Interpreters are not touched until first used.
+    /// Runs Java as `config` says.
+    pub fn java(mut self, config: JavaConfig) -> Self {
+        self.java = config;
+        self
+    }
+
+    /// Builds the runtime. Interpreters (and the container engine) are not touched until
+    /// first used.
     ///
     /// # Errors
     ///
@@ -126,6 +142,8 @@ impl RuntimeBuilder {
                 cache,
                 progress: self.progress,
                 prepared: Mutex::default(),
+                java_config: self.java,
+                java: Mutex::default(),
             }),
         })
     }
@@ -138,18 +156,53 @@ impl Runtime {
             cache_dir: None,
             wasm_stack_bytes: RuntimeBuilder::DEFAULT_WASM_STACK_BYTES,
             progress: Arc::new(|line| eprintln!("{line}")),
+            java: JavaConfig::default(),
         }
     }
 
     /// Prepares `language` now instead of on its first run: obtains and verifies the
-    /// interpreter, compiles it into the module cache if needed, and links it.
+    /// interpreter, compiles it into the module cache if needed, and links it; for Java,
+    /// connects to the container engine, checks that it has the image and starts the pool.
     ///
     /// # Errors
     ///
     /// [`Error::Interpreter`] when the interpreter cannot be obtained or verified,
-    /// [`Error::Engine`] or [`Error::Io`] when it cannot be compiled or cached.
+    /// [`Error::Engine`] or [`Error::Io`] when it cannot be compiled or cached,
+    /// [`Error::JavaUnavailable`] when the engine does not answer or lacks the image.
     pub fn prepare(&self, language: Language) -> Result<()> {
-        self.instance_pre(language).map(drop)
+        match WasmGuest::of(language) {
+            Some(guest) => self.instance_pre(guest).map(drop),
+            None => self.java_backend().map(drop),
+        }
+    }
+
+    /// Whether Java can run now: the container engine answers and has the Java image.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::JavaUnavailable`] saying what is missing and how to provide it.
+    pub fn check_java(&self) -> Result<()> {
+        self.java_backend()?.check()
+    }
+
+    /// The Java configuration in use.
+    pub fn java_config(&self) -> &JavaConfig {
+        &self.inner.java_config
+    }
+
+    fn java_backend(&self) -> Result<Arc<JavaBackend>> {
+        // Held while connecting, so that concurrent first runs share one connection and pool.
+        let mut java = self
+            .inner
+            .java
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(backend) = &*java {
+            return Ok(backend.clone());
+        }
+        let backend = Arc::new(JavaBackend::connect(&self.inner.java_config)?);
+        *java = Some(backend.clone());
+        Ok(backend)
     }
 
     /// The cache directory in use.
@@ -157,25 +210,25 @@ impl Runtime {
         self.inner.cache.path()
     }
 
-    fn instance_pre(&self, language: Language) -> Result<InstancePre<GuestState>> {
+    fn instance_pre(&self, guest: WasmGuest) -> Result<InstancePre<GuestState>> {
         // The lock is held while preparing, so that concurrent first runs compile once.
         let mut prepared = self
             .inner
             .prepared
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(pre) = prepared.get(&language) {
+        if let Some(pre) = prepared.get(&guest) {
             return Ok(pre.clone());
         }
-        let pre = self.link(language)?;
-        prepared.insert(language, pre.clone());
+        let pre = self.link(guest)?;
+        prepared.insert(guest, pre.clone());
         Ok(pre)
     }
 
-    fn link(&self, language: Language) -> Result<InstancePre<GuestState>> {
+    fn link(&self, guest: WasmGuest) -> Result<InstancePre<GuestState>> {
         let inner = &self.inner;
-        let module = match language {
-            Language::Python => {
+        let module = match guest {
+            WasmGuest::Python => {
                 let sha256 = codebox_interpreters::python::SHA256;
                 module_cache::load(&inner.engine, &inner.cache, "python-3.12.0", sha256, || {
                     // The bytes returned are the ones whose SHA-256 was just checked.
@@ -187,7 +240,7 @@ impl Runtime {
                     Ok(bytes)
                 })?
             }
-            Language::JavaScript => {
+            WasmGuest::JavaScript => {
                 let wasm = codebox_interpreters::quickjs::WASM;
                 let sha256 = codebox_interpreters::sha256_hex(wasm);
                 module_cache::load(
@@ -212,21 +265,29 @@ impl Runtime {
     /// Runs one request to completion and describes how it went.
     ///
     /// This blocks the calling thread for at most the request's timeout (plus the time to
-    /// prepare the interpreter on its first use). The guest runs on its own executor, so this
-    /// may be called from many threads at once; from async code, call it inside
-    /// `spawn_blocking`.
+    /// prepare the interpreter on its first use, or to start a Java container). The guest runs
+    /// on its own executor, so this may be called from many threads at once; from async code,
+    /// call it inside `spawn_blocking`.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidRequest`] for a bad path, a missing entry file or limits out of range;
     /// the errors of [`Runtime::prepare`]; [`Error::Io`] when the scratch copy cannot be
-    /// written. Whatever the program does is a successful [`ExecutionResult`].
+    /// written; [`Error::JavaUnavailable`] when the container engine fails a Java run.
+    /// Whatever the program does is a successful [`ExecutionResult`].
     pub fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {
-        let started = Instant::now();
         request.validate()?;
-        let language = request.language();
+        match WasmGuest::of(request.language()) {
+            Some(guest) => self.run_wasm(guest, request),
+            None => self.java_backend()?.run(request),
+        }
+    }
+
+    fn run_wasm(&self, guest: WasmGuest, request: &RunRequest) -> Result<ExecutionResult> {
+        let started = Instant::now();
+        let language = guest.language();
         let limits = *request.limit_values();
-        let pre = self.instance_pre(language)?;
+        let pre = self.instance_pre(guest)?;
 
         let (work_dir, _) = request.entry_parts();
         let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
@@ -238,8 +299,8 @@ impl Runtime {
         let stderr = CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, listener);
         let cancel = request.cancel().cloned().unwrap_or_default();
         let mut wasi = WasiCtxBuilder::new();
-        wasi.args(&language.argv(&entry))
-            .envs(language.env())
+        wasi.args(&guest.argv(&entry))
+            .envs(guest.env())
             .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
             .stdout(stdout.clone())
             .stderr(stderr.clone())
@@ -306,7 +367,7 @@ impl Runtime {
         drop(store);
         drop(sandbox);
 
-        let verdict = classify(language, observed);
+        let verdict = classify(guest, observed);
         let out = stdout.take();
         let mut err = stderr.take();
         if let Some(note) = verdict.stderr_note {

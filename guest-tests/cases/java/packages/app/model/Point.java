@@ -1,0 +1,3 @@
+package app.model;
+
+public record Point(int x, int y) {}

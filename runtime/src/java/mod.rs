@@ -1,0 +1,560 @@
+//! Java, which does not run in WASI: each run is a locked-down container of the Java image
+//! (`infra/java-image`), driven through the Docker Engine API of the engine `DOCKER_HOST`
+//! names (Docker, or podman's service), with the same requests and results as the other
+//! languages.
+
+mod container;
+mod image;
+mod pool;
+mod protocol;
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bollard::Docker;
+use bollard::container::LogOutput;
+use bollard::errors::Error as EngineError;
+use futures_util::StreamExt;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use self::pool::Pool;
+use self::protocol::{Classes, Mode, Preamble, StderrFilter, StdoutFilter};
+use crate::output::CappedPipe;
+use crate::{Error, ExecutionResult, Language, Limits, Result, RunRequest, StreamKind, Termination};
+
+/// How long the engine may take to answer whether it runs and has the image.
+const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
+/// Programs whose compiled classes are kept, so that test cases compile once.
+const COMPILED_ENTRIES: usize = 64;
+/// Compiled classes larger than this are not kept.
+const MAX_KEPT_CLASSES_BYTES: usize = 16 << 20;
+
+/// How Java runs: the image, the container's limits beyond a request's own, and the pool.
+///
+/// [`JavaConfig::default`] is:
+/// * the image `infra/java-image/build` makes from this version's recipe
+///   (`localhost/codebox-java:<hash of the recipe>`);
+/// * no pool: every run starts its own container (see [`pool_size`](JavaConfig::pool_size));
+/// * half a CPU, 64 processes, a 50 MiB `/tmp` per container;
+/// * pooled containers for runs of 128 MiB ([`Limits::DEFAULT_MEMORY_BYTES`]), replaced
+///   after 10 minutes unused.
+#[derive(Debug, Clone)]
+pub struct JavaConfig {
+    image: String,
+    pool_size: usize,
+    pool_memory_bytes: u64,
+    cpus: f64,
+    pids_limit: i64,
+    tmp_bytes: u64,
+    idle_exit: Duration,
+}
+
+impl Default for JavaConfig {
+    fn default() -> Self {
+        JavaConfig {
+            image: image::default_image(),
+            pool_size: 0,
+            pool_memory_bytes: Limits::DEFAULT_MEMORY_BYTES,
+            cpus: 0.5,
+            pids_limit: 64,
+            tmp_bytes: 50 << 20,
+            idle_exit: Duration::from_secs(600),
+        }
+    }
+}
+
+impl JavaConfig {
+    /// Runs Java in `image` instead of the one this version's recipe makes (an image built
+    /// with `infra/java-image/Dockerfile` and pushed to a registry, say).
+    pub fn image(mut self, image: impl Into<String>) -> Self {
+        self.image = image.into();
+        self
+    }
+
+    /// Keeps `size` containers started ahead of the runs, so that a JVM's start-up is not on
+    /// a run's path. A server wants a few; a one-off command wants none.
+    pub fn pool_size(mut self, size: usize) -> Self {
+        self.pool_size = size;
+        self
+    }
+
+    /// The memory limit of pooled containers: runs with this limit use the pool.
+    pub fn pool_memory_bytes(mut self, bytes: u64) -> Self {
+        self.pool_memory_bytes = bytes;
+        self
+    }
+
+    /// The CPU quota of each container, in CPUs.
+    pub fn cpus(mut self, cpus: f64) -> Self {
+        self.cpus = cpus;
+        self
+    }
+
+    /// How many processes and threads a container may have.
+    pub fn pids_limit(mut self, limit: i64) -> Self {
+        self.pids_limit = limit;
+        self
+    }
+
+    /// The size of each container's `/tmp` (its only writable folder; the files live there).
+    pub fn tmp_bytes(mut self, bytes: u64) -> Self {
+        self.tmp_bytes = bytes;
+        self
+    }
+
+    /// The image in use.
+    pub fn image_name(&self) -> &str {
+        &self.image
+    }
+}
+
+/// A program compiled once, for the runs that follow (test cases).
+#[derive(Debug)]
+enum Compiled {
+    Classes { main_class: String, classes: Classes },
+    Failed { messages: Vec<u8> },
+}
+
+/// The connection to the engine, the pool and the compiled programs.
+#[derive(Debug)]
+pub(crate) struct JavaBackend {
+    executor: tokio::runtime::Runtime,
+    docker: Docker,
+    config: JavaConfig,
+    pool: Option<Pool>,
+    compiled: Mutex<CompiledCache>,
+}
+
+impl JavaBackend {
+    /// Connects to the engine and checks that it answers and has the image.
+    pub(crate) fn connect(config: &JavaConfig) -> Result<JavaBackend> {
+        let executor = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("codebox-java")
+            .enable_all()
+            .build()
+            .map_err(Error::io("starting the Java executor for", ""))?;
+        let docker = Docker::connect_with_defaults().map_err(|e| {
+            Error::JavaUnavailable(format!("cannot reach the container engine: {e}"))
+        })?;
+        executor.block_on(check(&docker, &config.image))?;
+        let pool = (config.pool_size > 0).then(|| {
+            Pool::spawn(
+                executor.handle(),
+                docker.clone(),
+                config.clone(),
+                config.image.clone(),
+            )
+        });
+        Ok(JavaBackend {
+            executor,
+            docker,
+            config: config.clone(),
+            pool,
+            compiled: Mutex::new(CompiledCache::default()),
+        })
+    }
+
+    /// Whether the engine still answers and still has the image.
+    pub(crate) fn check(&self) -> Result<()> {
+        self.executor.block_on(check(&self.docker, &self.config.image))
+    }
+
+    pub(crate) fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {
+        let started = Instant::now();
+        let limits = *request.limit_values();
+        if limits.memory_bytes < container::MIN_MEMORY_BYTES {
+            return Err(Error::InvalidRequest(format!(
+                "Java needs a memory limit of at least {} MiB",
+                container::MIN_MEMORY_BYTES >> 20
+            )));
+        }
+        if !request.entry().ends_with(".java") {
+            return Err(Error::InvalidRequest(format!(
+                "the entry of a Java run is a .java file, not {:?}",
+                request.entry()
+            )));
+        }
+        let key = program_key(request);
+        let compiled = self.lock_compiled().get(&key);
+        if let Some(Compiled::Failed { messages }) = compiled.as_deref() {
+            return Ok(compile_error(request, messages, started));
+        }
+        let nonce = uuid::Uuid::new_v4().simple().to_string();
+        let mode = match compiled.as_deref() {
+            Some(Compiled::Classes {
+                main_class,
+                classes,
+            }) => Mode::Run {
+                main_class,
+                classes,
+            },
+            _ => Mode::Compile {
+                entry: request.entry(),
+            },
+        };
+        let payload =
+            protocol::encode_request(&nonce, &mode, request.file_set(), request.stdin_bytes());
+        let outcome = self
+            .executor
+            .block_on(self.run_in_container(request, &nonce, payload))?;
+        let preamble = outcome.preamble.clone();
+        let result = outcome.into_result(started);
+        if let Some(Ok(Preamble::Compiled {
+            main_class,
+            classes,
+        })) = preamble
+        {
+            let compiled = Compiled::Classes {
+                main_class,
+                classes,
+            };
+            self.lock_compiled().insert(key, compiled);
+        } else if result.termination == Termination::CompileError {
+            let messages = result.stderr.clone().into_bytes();
+            self.lock_compiled()
+                .insert(key, Compiled::Failed { messages });
+        }
+        Ok(result)
+    }
+
+    fn lock_compiled(&self) -> std::sync::MutexGuard<'_, CompiledCache> {
+        self.compiled
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Sends the request to a container and follows it to its end.
+    async fn run_in_container(
+        &self,
+        request: &RunRequest,
+        nonce: &str,
+        payload: Vec<u8>,
+    ) -> Result<Outcome> {
+        let limits = *request.limit_values();
+        let deadline = tokio::time::Instant::now() + limits.timeout;
+        let cancel = request.cancel().cloned().unwrap_or_default();
+        let pooled = match &self.pool {
+            Some(pool) if pool.memory_bytes() == limits.memory_bytes => pool.take().await,
+            _ => None,
+        };
+        let mut container = match pooled {
+            Some(container) => container,
+            None => {
+                let started = container::start(
+                    &self.docker,
+                    &self.config,
+                    &self.config.image,
+                    limits.memory_bytes,
+                    false,
+                );
+                tokio::time::timeout_at(deadline, started)
+                    .await
+                    .map_err(|_| {
+                        Error::JavaUnavailable(
+                            "the container engine did not start a container in time".to_owned(),
+                        )
+                    })?
+                    .map_err(unavailable)?
+            }
+        };
+        // From here on the container is removed however the run ends, in the background so
+        // that the result does not wait for it.
+        let _removal = Removal {
+            docker: self.docker.clone(),
+            id: container.id.clone(),
+            handle: self.executor.handle().clone(),
+        };
+
+        let listener = request.listener();
+        let mut outcome = Outcome {
+            stdout: CappedPipe::new(limits.stdout_bytes, StreamKind::Stdout, listener.clone()),
+            stderr: CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, listener),
+            preamble: None,
+            trailer: None,
+            exit_code: None,
+            stopped: None,
+            oom_killed: false,
+            memory_bytes: container.memory_bytes,
+            compile_error: false,
+        };
+        let mut stdout = StdoutFilter::new(nonce);
+        let mut stderr = StderrFilter::new(nonce);
+
+        let send = async {
+            container.input.write_all(&payload).await?;
+            container.input.flush().await
+        };
+        if let Err(e) = send.await {
+            return Err(Error::JavaUnavailable(format!(
+                "could not send the program to its container: {e}"
+            )));
+        }
+        loop {
+            let next = tokio::select! {
+                next = container.output.next() => next,
+                () = tokio::time::sleep_until(deadline) => {
+                    outcome.stopped = Some(Termination::Timeout);
+                    break;
+                }
+                () = cancel.cancelled() => {
+                    outcome.stopped = Some(Termination::Cancelled);
+                    break;
+                }
+            };
+            let fits = match next {
+                None => break,
+                Some(Err(e)) => {
+                    return Err(Error::JavaUnavailable(format!(
+                        "lost the container's output: {e}"
+                    )));
+                }
+                Some(Ok(LogOutput::StdOut { message })) => {
+                    outcome.stdout.push(&stdout.push(&message))
+                }
+                Some(Ok(LogOutput::StdErr { message })) => {
+                    outcome.stderr.push(&stderr.push(&message))
+                }
+                Some(Ok(_)) => true,
+            };
+            if !fits {
+                outcome.stopped = Some(Termination::OutputLimit);
+                break;
+            }
+        }
+        outcome.stdout.push(&stdout.finish());
+        outcome.stderr.push(&stderr.finish());
+        outcome.preamble = stdout.preamble().cloned();
+        outcome.compile_error = matches!(outcome.preamble, Some(Ok(Preamble::CompileError)));
+        outcome.trailer = stderr.trailer();
+        if outcome.stopped.is_none() {
+            let (exit_code, oom_killed) = self.exit_status(&container.id).await?;
+            outcome.exit_code = Some(exit_code);
+            outcome.oom_killed = oom_killed;
+        }
+        Ok(outcome)
+    }
+
+    /// The exit code of a container whose output ended, and whether the kernel killed it for
+    /// memory.
+    async fn exit_status(&self, id: &str) -> Result<(i32, bool)> {
+        let code = match self.docker.wait_container(id, None).next().await {
+            Some(Ok(response)) => response.status_code,
+            Some(Err(EngineError::DockerContainerWaitError { code, .. })) => code,
+            Some(Err(e)) => return Err(unavailable(e)),
+            None => {
+                return Err(Error::JavaUnavailable(
+                    "the engine did not say how the container ended".to_owned(),
+                ));
+            }
+        };
+        let state = self
+            .docker
+            .inspect_container(id, None)
+            .await
+            .map_err(unavailable)?
+            .state;
+        let oom_killed = state.and_then(|s| s.oom_killed).unwrap_or(false);
+        Ok((i32::try_from(code).unwrap_or(i32::MAX), oom_killed))
+    }
+}
+
+impl Drop for JavaBackend {
+    fn drop(&mut self) {
+        if let Some(pool) = self.pool.take() {
+            // On a thread of its own: this may be dropped inside another async runtime, where
+            // blocking on this one is not allowed.
+            let handle = self.executor.handle().clone();
+            let _ = std::thread::spawn(move || handle.block_on(pool.close())).join();
+        }
+    }
+}
+
+/// Answers whether the engine runs and has the image, in words an operator can act on.
+async fn check(docker: &Docker, image: &str) -> Result<()> {
+    let checked = async {
+        docker.ping().await.map_err(|e| {
+            Error::JavaUnavailable(format!(
+                "the container engine does not answer ({e}); start it (Docker, or podman's \
+                 `podman system service`) and point DOCKER_HOST at its socket"
+            ))
+        })?;
+        match docker.inspect_image(image).await {
+            Ok(_) => Ok(()),
+            Err(EngineError::DockerResponseServerError {
+                status_code: 404, ..
+            }) => Err(Error::JavaUnavailable(format!(
+                "the container engine has no image {image}; {}",
+                image::BUILD_HINT
+            ))),
+            Err(e) => Err(unavailable(e)),
+        }
+    };
+    tokio::time::timeout(CHECK_TIMEOUT, checked)
+        .await
+        .unwrap_or_else(|_| {
+            Err(Error::JavaUnavailable(format!(
+                "the container engine did not answer within {CHECK_TIMEOUT:?}"
+            )))
+        })
+}
+
+fn unavailable(e: EngineError) -> Error {
+    Error::JavaUnavailable(format!("the container engine failed: {e}"))
+}
+
+/// Removes a container when dropped, on the backend's executor.
+struct Removal {
+    docker: Docker,
+    id: String,
+    handle: tokio::runtime::Handle,
+}
+
+impl Drop for Removal {
+    fn drop(&mut self) {
+        let docker = self.docker.clone();
+        let id = std::mem::take(&mut self.id);
+        self.handle
+            .spawn(async move { container::remove(&docker, &id).await });
+    }
+}
+
+/// What was seen of a run in a container.
+struct Outcome {
+    stdout: CappedPipe,
+    stderr: CappedPipe,
+    preamble: Option<std::result::Result<Preamble, String>>,
+    trailer: Option<protocol::Trailer>,
+    exit_code: Option<i32>,
+    /// Set when the runtime stopped the run.
+    stopped: Option<Termination>,
+    oom_killed: bool,
+    memory_bytes: u64,
+    compile_error: bool,
+}
+
+impl Outcome {
+    fn into_result(self, started: Instant) -> ExecutionResult {
+        let compile_error = self.compile_error;
+        let heap_exhausted = self.trailer.is_some_and(|t| t.heap_exhausted);
+        let (termination, exit_code) = match (self.stopped, self.exit_code) {
+            (Some(stopped), _) => (stopped, None),
+            (None, _) if self.oom_killed => (Termination::MemoryLimit, None),
+            (None, Some(_)) if compile_error => (Termination::CompileError, None),
+            (None, Some(code)) if heap_exhausted && code != 0 => {
+                (Termination::MemoryLimit, Some(code))
+            }
+            (None, Some(code)) => match &self.preamble {
+                Some(Ok(_)) => (Termination::Exited, Some(code)),
+                Some(Err(why)) => (
+                    Termination::Crashed {
+                        reason: format!("{why} (the JVM exited with code {code})"),
+                    },
+                    None,
+                ),
+                None => (
+                    Termination::Crashed {
+                        reason: format!(
+                            "the JVM exited with code {code} before the program started"
+                        ),
+                    },
+                    None,
+                ),
+            },
+            (None, None) => (
+                Termination::Crashed {
+                    reason: "the container ended without an exit code".to_owned(),
+                },
+                None,
+            ),
+        };
+        let out = self.stdout.take();
+        let err = self.stderr.take();
+        let peak = self.trailer.map_or(0, |t| t.peak_memory_bytes);
+        ExecutionResult {
+            language: Language::Java,
+            stdout: String::from_utf8_lossy(&out.bytes).into_owned(),
+            stderr: String::from_utf8_lossy(&err.bytes).into_owned(),
+            exit_code,
+            termination,
+            wall_time: started.elapsed(),
+            fuel_consumed: 0,
+            peak_memory_bytes: if self.oom_killed {
+                self.memory_bytes
+            } else {
+                peak
+            },
+            stdout_truncated: out.truncated,
+            stderr_truncated: err.truncated,
+        }
+    }
+}
+
+/// The result of a program whose compile error is already known.
+fn compile_error(request: &RunRequest, messages: &[u8], started: Instant) -> ExecutionResult {
+    let limits = request.limit_values();
+    let stderr = CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, request.listener());
+    stderr.push(messages);
+    let err = stderr.take();
+    ExecutionResult {
+        language: Language::Java,
+        stdout: String::new(),
+        stderr: String::from_utf8_lossy(&err.bytes).into_owned(),
+        exit_code: None,
+        termination: Termination::CompileError,
+        wall_time: started.elapsed(),
+        fuel_consumed: 0,
+        peak_memory_bytes: 0,
+        stdout_truncated: false,
+        stderr_truncated: err.truncated,
+    }
+}
+
+/// What identifies a program for compilation: its entry and every source, byte for byte.
+fn program_key(request: &RunRequest) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    let entry = request.entry().as_bytes();
+    hash.update((entry.len() as u64).to_be_bytes());
+    hash.update(entry);
+    for (path, bytes) in request.file_set() {
+        if path.ends_with(".java") {
+            hash.update((path.len() as u64).to_be_bytes());
+            hash.update(path.as_bytes());
+            hash.update((bytes.len() as u64).to_be_bytes());
+            hash.update(bytes);
+        }
+    }
+    hash.finalize().into()
+}
+
+/// The last [`COMPILED_ENTRIES`] programs compiled, oldest first out.
+#[derive(Debug, Default)]
+struct CompiledCache {
+    entries: HashMap<[u8; 32], Arc<Compiled>>,
+    order: VecDeque<[u8; 32]>,
+}
+
+impl CompiledCache {
+    fn get(&self, key: &[u8; 32]) -> Option<Arc<Compiled>> {
+        self.entries.get(key).cloned()
+    }
+
+    fn insert(&mut self, key: [u8; 32], compiled: Compiled) {
+        let size = match &compiled {
+            Compiled::Classes { classes, .. } => classes.iter().map(|(_, b)| b.len()).sum(),
+            Compiled::Failed { messages } => messages.len(),
+        };
+        if size > MAX_KEPT_CLASSES_BYTES || self.entries.contains_key(&key) {
+            return;
+        }
+        if self.order.len() >= COMPILED_ENTRIES
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.entries.remove(&oldest);
+        }
+        self.order.push_back(key);
+        self.entries.insert(key, Arc::new(compiled));
+    }
+}
