@@ -121,7 +121,7 @@ impl Application {
     ) -> Result<()> {
         let services = self.services.clone();
         tokio::task::spawn_blocking(move || {
-            for language in Language::ALL {
+            for language in [Language::Python, Language::JavaScript] {
                 if let Err(e) = services.runtime.prepare(language) {
                     tracing::error!(%language, error = %e, "could not prepare an interpreter");
                     return;
@@ -129,6 +129,14 @@ impl Application {
             }
             services.set_interpreters_ready();
             tracing::info!("interpreters ready");
+            // Java depends on a container engine that may come later: without it, Java runs
+            // answer 503 and /readyz says why, while the other languages serve.
+            if services.java_enabled() {
+                match services.runtime.prepare(Language::Java) {
+                    Ok(()) => tracing::info!("Java ready"),
+                    Err(e) => tracing::warn!(error = %e, "Java is unavailable"),
+                }
+            }
         });
         let app = router(self.services);
         axum::serve(self.listener, app)

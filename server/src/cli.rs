@@ -5,6 +5,7 @@
 //! | code | meaning |
 //! |---|---|
 //! | the program's own | the program ended by itself (0 on success) |
+//! | 1 | (Java) the program did not compile; javac's messages are on stderr, as `javac` exits |
 //! | 124 | wall-clock limit (`--timeout-ms`) reached |
 //! | 125 | codebox itself failed: bad arguments, unreadable file, interpreter unavailable |
 //! | 134 | the interpreter crashed (a WebAssembly trap) |
@@ -34,6 +35,8 @@ pub(crate) const EXIT_FUEL: u8 = 152;
 pub(crate) const EXIT_OUTPUT: u8 = 153;
 /// The run was cancelled (only embedders cancel; 128 + SIGINT).
 pub(crate) const EXIT_CANCELLED: u8 = 130;
+/// The program did not compile (Java), as `javac` exits.
+pub(crate) const EXIT_COMPILE_ERROR: u8 = 1;
 
 /// Runs interview candidates' code safely and fast.
 #[derive(Debug, Parser)]
@@ -45,10 +48,12 @@ pub(crate) struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// Runs FILE in the sandbox, like `python3 FILE` or `node FILE` would.
+    /// Runs FILE in the sandbox, like `python3 FILE`, `node FILE` or `java FILE` would.
     ///
     /// FILE's folder becomes the program's working directory and the only files it can see
-    /// (a private copy: the program's writes never reach the originals). The program's stdout
+    /// (a private copy: the program's writes never reach the originals). For Java, whose
+    /// files compile together, the folder is the root of FILE's package (`src` for
+    /// `src/app/Main.java` in `package app;`), and the container engine of DOCKER_HOST runs it. The program's stdout
     /// and stderr become codebox's, and codebox exits with the program's exit code, or with
     /// 124 (timeout), 125 (codebox failed), 134 (crash), 137 (memory), 152 (fuel) or 153
     /// (output) when a limit stopped it.
@@ -93,4 +98,6 @@ pub(crate) enum LangArg {
     Python,
     /// QuickJS with Node-like globals.
     Javascript,
+    /// OpenJDK 17, in a container.
+    Java,
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
-use codebox_runtime::{Language, Limits};
+use codebox_runtime::{JavaConfig, Language, Limits};
 
 /// `codebox serve`'s options. Every one can also come from its environment variable.
 #[derive(Debug, Clone, clap::Args)]
@@ -57,6 +57,31 @@ pub(crate) struct ServeArgs {
     /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
     #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
     pub(crate) api_keys: Option<String>,
+    /// The container engine that runs Java (`unix:///run/podman/podman.sock`); by default
+    /// the platform's (`unix:///var/run/docker.sock`).
+    #[arg(long, env = "DOCKER_HOST")]
+    pub(crate) docker_host: Option<String>,
+    /// Java containers kept started ahead of the runs, so that a JVM's start is not on a
+    /// run's path (0: start one per run).
+    #[arg(long, env = "CODEBOX_JAVA_POOL_SIZE", default_value_t = 2)]
+    pub(crate) java_pool_size: usize,
+    /// The Java image; by default the one `infra/java-image/build` makes for this version.
+    #[arg(long, env = "CODEBOX_JAVA_IMAGE")]
+    pub(crate) java_image: Option<String>,
+}
+
+impl ServeArgs {
+    /// How the runtime runs Java.
+    pub(crate) fn java_config(&self) -> JavaConfig {
+        let mut java = JavaConfig::default().pool_size(self.java_pool_size);
+        if let Some(host) = &self.docker_host {
+            java = java.engine(host);
+        }
+        if let Some(image) = &self.java_image {
+            java = java.image(image);
+        }
+        java
+    }
 }
 
 /// The names and endpoint of the AWS backend (`codebox serve --storage aws`, `codebox init`).
@@ -147,7 +172,7 @@ pub(crate) struct Config {
     pub(crate) max_file_size: u64,
     pub(crate) max_files: usize,
     pub(crate) max_session_bytes: u64,
-    /// Languages that may run. Java is recognised but runs only where the container backend is.
+    /// Languages that may run.
     pub(crate) languages: Vec<String>,
     pub(crate) max_concurrent: usize,
     pub(crate) queue: usize,
@@ -196,16 +221,10 @@ impl Config {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            let name = name.to_ascii_lowercase();
-            if name != "java" {
-                name.parse::<Language>()
-                    .with_context(|| format!("SUPPORTED_LANGUAGES lists {name:?}"))?;
-            }
-            languages.push(match name.as_str() {
-                "py" | "python3" => "python".to_owned(),
-                "js" | "node" => "javascript".to_owned(),
-                _ => name,
-            });
+            let language = name
+                .parse::<Language>()
+                .with_context(|| format!("SUPPORTED_LANGUAGES lists {name:?}"))?;
+            languages.push(language.name().to_owned());
         }
         if languages.is_empty() {
             bail!("SUPPORTED_LANGUAGES lists no language");

@@ -26,6 +26,7 @@ pub(crate) fn verdict(result: &ExecutionResult, expected: &str) -> Verdict {
         Termination::OutputLimit => Verdict::OutputLimit,
         Termination::Crashed { .. } => Verdict::RuntimeError,
         Termination::Cancelled => Verdict::Cancelled,
+        Termination::CompileError => Verdict::CompileError,
         Termination::Exited if result.exit_code != Some(0) => Verdict::RuntimeError,
         Termination::Exited if normalize(&result.stdout) == normalize(expected) => Verdict::Passed,
         Termination::Exited => Verdict::WrongAnswer,

@@ -50,6 +50,7 @@ fn serve(args: &config::ServeArgs) -> anyhow::Result<()> {
     let config = config::Config::from_args(args)?;
     let runtime = codebox_runtime::Runtime::builder()
         .progress(|line| tracing::info!("{line}"))
+        .java(args.java_config())
         .build()?;
     let tokio = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -144,6 +144,8 @@ pub(crate) enum Verdict {
     RuntimeError,
     /// The run was cancelled (WebSocket `cancel`).
     Cancelled,
+    /// The program did not compile (Java); `errors` holds the compiler's messages.
+    CompileError,
 }
 
 /// The result of one test case.

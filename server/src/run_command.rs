@@ -23,13 +23,20 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     let language = match args.lang {
         Some(LangArg::Python) => Language::Python,
         Some(LangArg::Javascript) => Language::JavaScript,
+        Some(LangArg::Java) => Language::Java,
         None => Language::from_path(&file_name).ok_or_else(|| {
-            anyhow!("cannot tell the language of {file_name} from its extension; pass --lang python|javascript")
+            anyhow!("cannot tell the language of {file_name} from its extension; pass --lang python|javascript|java")
         })?,
     };
-    let folder = file
+    let mut folder = file
         .parent()
         .ok_or_else(|| anyhow!("{} has no folder", file.display()))?;
+    let mut entry = file_name;
+    if language == Language::Java {
+        let source = std::fs::read_to_string(&file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        (folder, entry) = package_root(folder, &entry, &source);
+    }
     let stdin = read_stdin(args)?;
 
     let mut limits = Limits::default()
@@ -38,7 +45,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     if let Some(fuel) = args.fuel {
         limits = limits.with_fuel(fuel);
     }
-    let request = RunRequest::new(language, file_name)
+    let request = RunRequest::new(language, entry)
         .files(workspace::collect(folder)?)
         .stdin(stdin)
         .limits(limits);
@@ -90,7 +97,43 @@ fn limit_line(result: &ExecutionResult, limits: &Limits) -> Option<String> {
         ),
         Termination::Crashed { reason } => format!("the interpreter crashed: {reason}"),
         Termination::Cancelled => "the run was cancelled".to_owned(),
+        Termination::CompileError => "the program did not compile".to_owned(),
     })
+}
+
+/// The root of a Java source's package and the source's path below it: `src` and
+/// `app/Main.java` for `src/app/Main.java` declaring `package app;`. A package that the folders
+/// do not spell leaves the file's own folder as the root (javac then reports the mismatch if
+/// it matters).
+fn package_root<'a>(
+    folder: &'a std::path::Path,
+    file_name: &str,
+    source: &str,
+) -> (&'a std::path::Path, String) {
+    let package = source
+        .lines()
+        .map(str::trim)
+        .find(|line| {
+            !(line.is_empty()
+                || line.starts_with("//")
+                || line.starts_with("/*")
+                || line.starts_with('*')
+                || line.starts_with('@'))
+        })
+        .and_then(|line| line.strip_prefix("package "))
+        .and_then(|rest| rest.split(';').next())
+        .map(|name| name.trim().to_owned());
+    let Some(package) = package.filter(|p| !p.is_empty()) else {
+        return (folder, file_name.to_owned());
+    };
+    let mut root = folder;
+    for segment in package.split('.').rev() {
+        match (root.file_name().and_then(|n| n.to_str()), root.parent()) {
+            (Some(name), Some(parent)) if name == segment.trim() => root = parent,
+            _ => return (folder, file_name.to_owned()),
+        }
+    }
+    (root, format!("{}/{file_name}", package.replace('.', "/")))
 }
 
 fn exit_code(result: &ExecutionResult) -> ExitCode {
@@ -103,5 +146,6 @@ fn exit_code(result: &ExecutionResult) -> ExitCode {
         Termination::OutputLimit => ExitCode::from(cli::EXIT_OUTPUT),
         Termination::Crashed { .. } => ExitCode::from(cli::EXIT_CRASHED),
         Termination::Cancelled => ExitCode::from(cli::EXIT_CANCELLED),
+        Termination::CompileError => ExitCode::from(cli::EXIT_COMPILE_ERROR),
     }
 }

@@ -441,6 +441,10 @@ pub(crate) fn summarize_execution(record: &ExecutionRecord) -> String {
         "outputLimit" => {
             format!("{file} was stopped because it printed more output than allowed.")
         }
+        "compileError" => match compile_error_line(&record.errors) {
+            Some(error) => format!("{file} did not compile: {error}."),
+            None => format!("{file} did not compile."),
+        },
         "crashed" => match record
             .crash_reason
             .as_deref()
@@ -484,6 +488,10 @@ fn describe_failure(case: &TestCaseResult) -> String {
         Verdict::MemoryLimit => format!("test {n} ran out of memory"),
         Verdict::OutputLimit => format!("test {n} printed too much output"),
         Verdict::Cancelled => format!("test {n} was cancelled"),
+        Verdict::CompileError => match compile_error_line(&case.errors) {
+            Some(error) => format!("test {n} did not compile: {error}"),
+            None => format!("test {n} did not compile"),
+        },
         Verdict::RuntimeError => match (error_line(&case.errors), case.exit_code) {
             (Some(error), _) => format!("test {n} failed with {error}"),
             (None, Some(code)) => format!("test {n} failed with exit code {code}"),
@@ -638,6 +646,12 @@ fn error_line(stderr: &str) -> Option<String> {
         .find(|line| !is_frame(line))
         .or_else(|| lines.last())?;
     Some(shorten(line.trim().trim_end_matches('.'), 120))
+}
+
+/// The compiler's first error, as javac words it: `Main.java:3: error: ';' expected`.
+fn compile_error_line(stderr: &str) -> Option<String> {
+    let line = stderr.lines().find(|line| line.contains(": error: "))?;
+    Some(shorten(line.trim(), 120))
 }
 
 /// `30 second` for 30 400 ms, `500 millisecond` for 503 ms (tens of milliseconds, rounded

@@ -34,6 +34,8 @@ const MAX_KEPT_CLASSES_BYTES: usize = 16 << 20;
 /// How Java runs: the image, the container's limits beyond a request's own, and the pool.
 ///
 /// [`JavaConfig::default`] is:
+/// * the engine `DOCKER_HOST` names (`unix://…`, `tcp://…`), else the platform's default
+///   (`unix:///var/run/docker.sock`);
 /// * the image `infra/java-image/build` makes from this version's recipe
 ///   (`localhost/codebox-java:<hash of the recipe>`);
 /// * no pool: every run starts its own container (see [`pool_size`](JavaConfig::pool_size));
@@ -42,6 +44,7 @@ const MAX_KEPT_CLASSES_BYTES: usize = 16 << 20;
 ///   after 10 minutes unused.
 #[derive(Debug, Clone)]
 pub struct JavaConfig {
+    engine: Option<String>,
     image: String,
     pool_size: usize,
     pool_memory_bytes: u64,
@@ -54,6 +57,7 @@ pub struct JavaConfig {
 impl Default for JavaConfig {
     fn default() -> Self {
         JavaConfig {
+            engine: None,
             image: image::default_image(),
             pool_size: 0,
             pool_memory_bytes: Limits::DEFAULT_MEMORY_BYTES,
@@ -66,6 +70,13 @@ impl Default for JavaConfig {
 }
 
 impl JavaConfig {
+    /// Talks to the engine at `host` (`unix:///run/podman/podman.sock`, `tcp://host:2375`)
+    /// instead of the one `DOCKER_HOST` names.
+    pub fn engine(mut self, host: impl Into<String>) -> Self {
+        self.engine = Some(host.into());
+        self
+    }
+
     /// Runs Java in `image` instead of the one this version's recipe makes (an image built
     /// with `infra/java-image/Dockerfile` and pushed to a registry, say).
     pub fn image(mut self, image: impl Into<String>) -> Self {
@@ -136,9 +147,11 @@ impl JavaBackend {
             .enable_all()
             .build()
             .map_err(Error::io("starting the Java executor for", ""))?;
-        let docker = Docker::connect_with_defaults().map_err(|e| {
-            Error::JavaUnavailable(format!("cannot reach the container engine: {e}"))
-        })?;
+        let docker = match &config.engine {
+            Some(host) => Docker::connect_with_host(host),
+            None => Docker::connect_with_defaults(),
+        }
+        .map_err(|e| engine_down(&e))?;
         executor.block_on(check(&docker, &config.image))?;
         let pool = (config.pool_size > 0).then(|| {
             Pool::spawn(
@@ -375,12 +388,7 @@ impl Drop for JavaBackend {
 /// Answers whether the engine runs and has the image, in words an operator can act on.
 async fn check(docker: &Docker, image: &str) -> Result<()> {
     let checked = async {
-        docker.ping().await.map_err(|e| {
-            Error::JavaUnavailable(format!(
-                "the container engine does not answer ({e}); start it (Docker, or podman's \
-                 `podman system service`) and point DOCKER_HOST at its socket"
-            ))
-        })?;
+        docker.ping().await.map_err(|e| engine_down(&e))?;
         match docker.inspect_image(image).await {
             Ok(_) => Ok(()),
             Err(EngineError::DockerResponseServerError {
@@ -399,6 +407,14 @@ async fn check(docker: &Docker, image: &str) -> Result<()> {
                 "the container engine did not answer within {CHECK_TIMEOUT:?}"
             )))
         })
+}
+
+/// The engine cannot be reached: what happened and what to do about it.
+fn engine_down(e: &EngineError) -> Error {
+    Error::JavaUnavailable(format!(
+        "the container engine does not answer ({e}); start it (Docker, or podman's \
+         `podman system service`) and point DOCKER_HOST at its socket"
+    ))
 }
 
 fn unavailable(e: EngineError) -> Error {

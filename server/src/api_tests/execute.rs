@@ -146,7 +146,6 @@ api_test!(language_rules, |app| {
     let id = app.session().await;
     let execute = format!("/api/v1/sessions/{id}/execute");
     app.file(&id, "notes.txt", "print('hi')").await;
-    app.file(&id, "Main.java", "class Main {}").await;
     assert_error(
         &app.post(&execute, json!({ "fileName": "notes.txt" })).await,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -168,11 +167,6 @@ api_test!(language_rules, |app| {
         .await,
         StatusCode::UNPROCESSABLE_ENTITY,
         "unknown_language",
-    );
-    assert_error(
-        &app.post(&execute, json!({ "fileName": "Main.java" })).await,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "language_unavailable",
     );
     assert_error(
         &app.post(&execute, json!({ "fileName": "missing.py" }))

@@ -59,6 +59,15 @@ impl TestApp {
     }
 
     pub(crate) async fn start_with(backend: Backend, args: ServeArgs) -> TestApp {
+        Self::start_with_runtime(backend, args, runtime()).await
+    }
+
+    /// A server with a runtime of its own (another Java engine, say).
+    pub(crate) async fn start_with_runtime(
+        backend: Backend,
+        args: ServeArgs,
+        runtime: Runtime,
+    ) -> TestApp {
         let mut config = Config::from_args(&args).expect("config");
         let data = match backend {
             Backend::Embedded => {
@@ -82,7 +91,7 @@ impl TestApp {
                 None
             }
         };
-        let application = Application::build(config.clone(), runtime())
+        let application = Application::build(config.clone(), runtime)
             .await
             .expect("server");
         let addr = application.local_addr().expect("address");

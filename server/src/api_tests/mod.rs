@@ -7,5 +7,6 @@ mod harness;
 
 mod execute;
 mod files;
+mod java;
 mod sessions;
 mod ws;

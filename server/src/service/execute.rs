@@ -25,8 +25,7 @@ const MAX_TEXT: usize = 1 << 20;
 pub(crate) struct ExecuteRequest {
     /// The entry file, a path in the session (`main.py`, `src/app.js`).
     pub(crate) file_name: String,
-    /// `python` or `javascript` (`java` where the container backend runs); by default from
-    /// the file's extension.
+    /// `python`, `javascript` or `java`; by default from the file's extension.
     #[serde(default)]
     pub(crate) language: Option<String>,
     /// The program's stdin when there are no test cases.
@@ -73,28 +72,20 @@ impl Services {
         file_name: &str,
         requested: Option<&str>,
     ) -> Result<Language, ApiError> {
-        let name = match requested {
-            Some(name) => name.to_ascii_lowercase(),
-            None if file_name.ends_with(".java") => "java".to_owned(),
-            None => Language::from_path(file_name).map(|l| l.name().to_owned()).ok_or_else(|| {
+        let language = match requested {
+            Some(name) => name.parse::<Language>().map_err(|_| {
+                ApiError::unprocessable(
+                    "unknown_language",
+                    format!("unknown language {name:?}; use python, javascript or java"),
+                )
+            })?,
+            None => Language::from_path(file_name).ok_or_else(|| {
                 ApiError::unprocessable(
                     "unknown_language",
                     format!("cannot tell the language of {file_name:?} from its extension; pass `language`"),
                 )
             })?,
         };
-        if name == "java" {
-            return Err(ApiError::unprocessable(
-                "language_unavailable",
-                "Java runs in a container backend that this server does not provide yet",
-            ));
-        }
-        let language: Language = name.parse().map_err(|_| {
-            ApiError::unprocessable(
-                "unknown_language",
-                format!("unknown language {name:?}; use python or javascript"),
-            )
-        })?;
         if !self.config.languages.iter().any(|l| l == language.name()) {
             return Err(ApiError::unprocessable(
                 "unsupported_language",
@@ -150,6 +141,10 @@ impl Services {
                 codebox_runtime::Error::InvalidRequest(message) => {
                     ApiError::bad_request("invalid_request", message)
                 }
+                e @ codebox_runtime::Error::JavaUnavailable(_) => ApiError::Unavailable {
+                    code: "java_unavailable",
+                    message: e.to_string(),
+                },
                 other => ApiError::Unavailable {
                     code: "runtime_unavailable",
                     message: format!("the runtime failed: {other}"),

@@ -87,6 +87,11 @@ impl Services {
         }
     }
 
+    /// Whether this server runs Java at all (SUPPORTED_LANGUAGES).
+    pub(crate) fn java_enabled(&self) -> bool {
+        self.config.languages.iter().any(|l| l == "java")
+    }
+
     /// Serialises the writes of one session within this process, so that the quota checks and
     /// the write they guard are one step, and two writers of one file do not interleave.
     pub(crate) async fn lock_session(&self, session_id: &str) -> tokio::sync::MutexGuard<'_, ()> {

@@ -1,0 +1,114 @@
+//! The Java backend against the real container engine `DOCKER_HOST` names: an absent image,
+//! the pool, streaming, cancelling, and containers removed however runs end. One test, so that
+//! its count of containers is not disturbed by other tests of this binary.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use codebox_runtime::{
+    CancelToken, Error, JavaConfig, Language, Limits, RunRequest, Runtime, StreamKind, Termination,
+};
+
+const HELLO: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"hello from the pool\");\n    }\n}\n";
+const SLEEPER: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"going to sleep\");\n        Thread.sleep(60_000);\n    }\n}\n";
+
+/// The engine's containers that carry codebox's label, through its API on the unix socket.
+fn codebox_containers() -> usize {
+    let host = std::env::var("DOCKER_HOST").expect("DOCKER_HOST names the engine (scripts/test sets it)");
+    let path = host.strip_prefix("unix://").expect("a unix:// DOCKER_HOST");
+    let mut socket = std::os::unix::net::UnixStream::connect(path).expect("engine socket");
+    let filters = "%7B%22label%22%3A%5B%22codebox.role%22%5D%7D";
+    write!(
+        socket,
+        "GET /containers/json?all=1&filters={filters} HTTP/1.0\r\nHost: engine\r\n\r\n"
+    )
+    .expect("request");
+    let mut answer = String::new();
+    socket.read_to_string(&mut answer).expect("answer");
+    let body = answer.split("\r\n\r\n").nth(1).expect("a body");
+    let list: serde_json::Value = serde_json::from_str(body).expect("JSON");
+    list.as_array().expect("a list").len()
+}
+
+fn wait_for_no_containers() {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while codebox_containers() > 0 {
+        assert!(Instant::now() < deadline, "codebox's containers were not removed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn java(source: &str) -> RunRequest {
+    RunRequest::new(Language::Java, "Main.java").file("Main.java", source.to_owned())
+}
+
+#[test]
+fn java_backend_against_the_engine() {
+    wait_for_no_containers();
+
+    // An image the engine lacks: a clear error that says how to build it, and no run.
+    let missing = Runtime::builder()
+        .java(JavaConfig::default().image("localhost/codebox-java:absent"))
+        .build()
+        .expect("runtime");
+    match missing.prepare(Language::Java) {
+        Err(Error::JavaUnavailable(why)) => {
+            assert!(why.contains("infra/java-image/build"), "{why}")
+        }
+        other => panic!("expected JavaUnavailable, got {other:?}"),
+    }
+
+    // A runtime with a pool of two: runs take started containers, the pool refills.
+    let runtime = Runtime::builder()
+        .java(JavaConfig::default().pool_size(2))
+        .build()
+        .expect("runtime");
+    runtime.prepare(Language::Java).expect("Java is ready");
+    for _ in 0..3 {
+        let result = runtime.run(&java(HELLO)).expect("run");
+        assert_eq!(result.stdout, "hello from the pool\n", "{result:?}");
+        assert!(result.success(), "{result:?}");
+    }
+
+    // Output streams while the program runs; a timeout keeps it.
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let sink = seen.clone();
+    let timed = java(SLEEPER)
+        .limits(Limits::default().with_timeout(Duration::from_secs(3)))
+        .on_output(move |stream, bytes| {
+            sink.lock().unwrap().push((stream, bytes.to_vec()));
+        });
+    let result = runtime.run(&timed).expect("run");
+    assert_eq!(result.termination, Termination::Timeout, "{result:?}");
+    assert_eq!(result.stdout, "going to sleep\n");
+    assert_eq!(
+        *seen.lock().unwrap(),
+        vec![(StreamKind::Stdout, b"going to sleep\n".to_vec())]
+    );
+
+    // A cancelled run stops at once and says so.
+    let cancel = CancelToken::new();
+    let canceller = cancel.clone();
+    let stopper = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(1500));
+        canceller.cancel();
+    });
+    let result = runtime
+        .run(&java(SLEEPER).cancel_token(cancel))
+        .expect("run");
+    stopper.join().unwrap();
+    assert_eq!(result.termination, Termination::Cancelled, "{result:?}");
+
+    // A memory limit other than the pool's starts a container of its own.
+    let big = java(HELLO).limits(Limits::default().with_memory_bytes(256 << 20));
+    assert!(runtime.run(&big).expect("run").success());
+
+    // Below what a JVM needs: refused before anything starts.
+    let tiny = java(HELLO).limits(Limits::default().with_memory_bytes(32 << 20));
+    assert!(matches!(runtime.run(&tiny), Err(Error::InvalidRequest(_))));
+
+    // Every run's container is gone, and the pool's go with the runtime.
+    drop(runtime);
+    wait_for_no_containers();
+}

@@ -1,0 +1,164 @@
+//! Java through the API, against the container engine `DOCKER_HOST` names (podman's service in
+//! CI): runs, verdicts, compiling once for all test cases, compile errors, and an engine that
+//! is not there. On the embedded store only: storage is the same for every language.
+
+use codebox_runtime::{JavaConfig, Runtime};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use super::harness::{Backend, TestApp, args, assert_error};
+
+/// Doubles its input. The raw `List` makes javac print a note, which shows when a run compiled.
+const DOUBLER: &str = r#"package app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Scanner;
+import util.Twice;
+
+public class Main {
+    public static void main(String[] args) {
+        List raw = new ArrayList();
+        raw.add("unchecked");
+        int n = new Scanner(System.in).nextInt();
+        System.out.println(Twice.of(n));
+    }
+}
+"#;
+
+const TWICE: &str = "package util;\n\npublic final class Twice {\n    public static int of(int n) {\n        return 2 * n;\n    }\n}\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn java_runs_and_test_cases_compile_once() {
+    let app = TestApp::start(Backend::Embedded).await;
+    let id = app.session().await;
+    app.file(&id, "app/Main.java", DOUBLER).await;
+    app.file(&id, "util/Twice.java", TWICE).await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+
+    let (status, run) = app
+        .post(&execute, json!({ "fileName": "app/Main.java", "stdin": "21\n" }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{run}");
+    assert_eq!(run["language"], "java", "{run}");
+    assert_eq!(run["output"], "42\n", "{run}");
+    assert_eq!(run["exitCode"], 0, "{run}");
+    assert_eq!(run["termination"], "exited", "{run}");
+
+    // Another source, so that its first test case compiles.
+    app.put(
+        &format!("/api/v1/sessions/{id}/files/util/Twice.java"),
+        json!({ "content": TWICE.replace("2 * n", "n + n") }),
+    )
+    .await;
+    let cases = json!([
+        { "input": "2", "expectedOutput": "4" },
+        { "input": "5", "expectedOutput": "10\n" },
+        { "input": "1", "expectedOutput": "3" },
+    ]);
+    let (status, judged) = app
+        .post(
+            &execute,
+            json!({ "fileName": "app/Main.java", "testCases": cases }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{judged}");
+    let results = judged["testResults"].as_array().expect("testResults");
+    let verdicts: Vec<_> = results.iter().map(|r| r["verdict"].clone()).collect();
+    assert_eq!(
+        verdicts,
+        [json!("passed"), json!("passed"), json!("wrong_answer")],
+        "{judged}"
+    );
+    assert_eq!(judged["success"], false);
+    // javac's note appears where the program was compiled: the first case only.
+    let note = "uses unchecked or unsafe operations";
+    assert!(
+        results[0]["errors"].as_str().is_some_and(|e| e.contains(note)),
+        "{judged}"
+    );
+    for later in &results[1..] {
+        assert!(
+            later["errors"].as_str().is_some_and(|e| !e.contains(note)),
+            "a later case compiled again: {judged}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn java_compile_error_is_its_own_verdict() {
+    let app = TestApp::start(Backend::Embedded).await;
+    let id = app.session().await;
+    app.file(
+        &id,
+        "Main.java",
+        "public class Main {\n    public static void main(String[] a) {\n        System.out.println(undefined);\n    }\n}\n",
+    )
+    .await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let (status, run) = app.post(&execute, json!({ "fileName": "Main.java" })).await;
+    assert_eq!(status, StatusCode::OK, "{run}");
+    assert_eq!(run["termination"], "compileError", "{run}");
+    assert_eq!(run["success"], false, "{run}");
+    assert_eq!(run["exitCode"], serde_json::Value::Null, "{run}");
+    assert!(
+        run["errors"]
+            .as_str()
+            .is_some_and(|e| e.contains("Main.java:3: error: cannot find symbol")),
+        "{run}"
+    );
+
+    let cases = json!([{ "input": "", "expectedOutput": "" }, { "input": "1", "expectedOutput": "1" }]);
+    let (_, judged) = app
+        .post(
+            &execute,
+            json!({ "fileName": "Main.java", "testCases": cases }),
+        )
+        .await;
+    for result in judged["testResults"].as_array().expect("testResults") {
+        assert_eq!(result["verdict"], "compile_error", "{judged}");
+        assert!(
+            result["errors"]
+                .as_str()
+                .is_some_and(|e| e.contains("cannot find symbol")),
+            "{judged}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_an_engine_java_answers_503_and_the_rest_works() {
+    let runtime = Runtime::builder()
+        .java(JavaConfig::default().engine("unix:///nonexistent/codebox-test.sock"))
+        .build()
+        .expect("runtime");
+    let app = TestApp::start_with_runtime(Backend::Embedded, args(), runtime).await;
+    let id = app.session().await;
+    app.file(&id, "Main.java", "public class Main {}\n").await;
+    app.file(&id, "main.py", "print('still here')\n").await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+
+    assert_error(
+        &app.post(&execute, json!({ "fileName": "Main.java" })).await,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "java_unavailable",
+    );
+    let (status, python) = app.post(&execute, json!({ "fileName": "main.py" })).await;
+    assert_eq!(status, StatusCode::OK, "{python}");
+    assert_eq!(python["output"], "still here\n");
+
+    let (status, ready) = app.get("/readyz").await;
+    assert_eq!(status, StatusCode::OK, "{ready}");
+    assert_eq!(ready["java"]["ok"], false, "{ready}");
+    assert!(
+        ready["java"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("does not answer")),
+        "{ready}"
+    );
+    // Nothing about the failed run was stored.
+    let (_, executions) = app
+        .get(&format!("/api/v1/sessions/{id}/executions"))
+        .await;
+    assert_eq!(executions.as_array().map(Vec::len), Some(1), "{executions}");
+}
