@@ -15,7 +15,8 @@ const SLEEPER: &str = "public class Main {\n    public static void main(String[]
 
 /// The engine's containers that carry codebox's label, through its API on the unix socket.
 fn codebox_containers() -> usize {
-    let host = std::env::var("DOCKER_HOST").expect("DOCKER_HOST names the engine (scripts/test sets it)");
+    let host =
+        std::env::var("DOCKER_HOST").expect("DOCKER_HOST names the engine (scripts/test sets it)");
     let path = host.strip_prefix("unix://").expect("a unix:// DOCKER_HOST");
     let mut socket = std::os::unix::net::UnixStream::connect(path).expect("engine socket");
     let filters = "%7B%22label%22%3A%5B%22codebox.role%22%5D%7D";
@@ -34,7 +35,10 @@ fn codebox_containers() -> usize {
 fn wait_for_no_containers() {
     let deadline = Instant::now() + Duration::from_secs(20);
     while codebox_containers() > 0 {
-        assert!(Instant::now() < deadline, "codebox's containers were not removed");
+        assert!(
+            Instant::now() < deadline,
+            "codebox's containers were not removed"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }

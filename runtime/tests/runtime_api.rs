@@ -84,17 +84,18 @@ fn concurrent_runs_are_independent() {
     let handles: Vec<_> = (0..8)
         .map(|i| {
             std::thread::spawn(move || {
-                let language = if i % 2 == 0 {
-                    Language::Python
+                let (language, entry, source) = if i % 2 == 0 {
+                    (
+                        Language::Python,
+                        "main.py",
+                        "import sys\nprint(int(sys.stdin.read()) * 2)",
+                    )
                 } else {
-                    Language::JavaScript
-                };
-                let (entry, source) = match language {
-                    Language::Python => ("main.py", "import sys\nprint(int(sys.stdin.read()) * 2)"),
-                    Language::JavaScript => (
+                    (
+                        Language::JavaScript,
                         "main.js",
                         "console.log(Number(require('fs').readFileSync(0, 'utf8')) * 2)",
-                    ),
+                    )
                 };
                 let request = RunRequest::new(language, entry)
                     .file(entry, source)

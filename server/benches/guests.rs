@@ -7,12 +7,17 @@
 //! the same run; p50 and p90 of each, and the ratio of the in-process p50 to native. Then runs
 //! per second of a hello world with both cores busy, and the resident memory each concurrent
 //! run adds. Figures, not assertions: this is a benchmark, never a test.
+//!
+//! Java, when the container engine `DOCKER_HOST` names has the Java image: a hello world
+//! (compile included) with a container started per run, and with the pool of started
+//! containers (given time to refill between runs, as between a candidate's runs), end to end
+//! through `codebox run`, and native `java Main.java` on the same file.
 
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use codebox_runtime::{Language, RunRequest, Runtime};
+use codebox_runtime::{JavaConfig, Language, RunRequest, Runtime};
 
 struct Workload {
     name: &'static str,
@@ -140,7 +145,7 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 5 } else { 20 };
     let runtime = Runtime::builder().build().expect("runtime");
-    for language in Language::ALL {
+    for language in [Language::Python, Language::JavaScript] {
         runtime.prepare(language).expect("prepare");
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -180,7 +185,7 @@ fn main() {
             || {
                 let mut c = match workload.language {
                     Language::Python => Command::new(&python),
-                    Language::JavaScript => Command::new("node"),
+                    _ => Command::new("node"),
                 };
                 c.arg(&path);
                 c
@@ -271,5 +276,73 @@ fn main() {
             language.name(),
             peak.saturating_sub(base) as f64 / concurrent as f64 / (1 << 20) as f64
         );
+    }
+
+    java(10, codebox, dir.path());
+}
+
+/// Java's hello world: per-run containers, the pool, `codebox run`, native `java`.
+fn java(rounds: usize, codebox: &str, dir: &std::path::Path) {
+    const HELLO: &str = "public class Main {\n    public static void main(String[] args) {\n        System.out.println(\"Hello, world!\");\n    }\n}\n";
+    let fresh = Runtime::builder().build().expect("runtime");
+    if let Err(e) = fresh.check_java() {
+        println!("java        skipped: {e}");
+        return;
+    }
+    let pooled = Runtime::builder()
+        .java(JavaConfig::default().pool_size(2))
+        .build()
+        .expect("runtime");
+    pooled.prepare(Language::Java).expect("Java");
+    // Each change of source compiles anew, as every candidate's first run does.
+    let request = |round: usize| {
+        let source = format!("{HELLO}// round {round}\n");
+        RunRequest::new(Language::Java, "Main.java").file("Main.java", source)
+    };
+    let time = |runtime: &Runtime, round: usize| {
+        let start = Instant::now();
+        let result = runtime.run(&request(round)).expect("run");
+        assert!(result.success(), "java: {}", result.stderr);
+        start.elapsed()
+    };
+    let per_run: Vec<Duration> = (0..rounds).map(|round| time(&fresh, round)).collect();
+    let refill = Duration::from_secs(5);
+    let with_pool: Vec<Duration> = (0..rounds)
+        .map(|round| {
+            std::thread::sleep(refill);
+            time(&pooled, rounds + round)
+        })
+        .collect();
+    let java_dir = dir.join("java");
+    std::fs::create_dir_all(&java_dir).expect("java dir");
+    let path = java_dir.join("Main.java");
+    std::fs::write(&path, HELLO).expect("write");
+    let end_to_end = time_command(
+        rounds,
+        || {
+            let mut c = Command::new(codebox);
+            c.arg("run").arg(&path);
+            c
+        },
+        "",
+    );
+    let native = time_command(
+        rounds,
+        || {
+            let mut c = Command::new("java");
+            c.arg(&path);
+            c
+        },
+        "",
+    );
+    println!("java hello world, compile included, {rounds} rounds (ms, p50 / p90):");
+    for (name, samples) in [
+        ("container per run", per_run),
+        ("pool (refilled)", with_pool),
+        ("codebox run", end_to_end),
+        ("native java Main.java", native),
+    ] {
+        let (p50, p90) = percentiles(samples);
+        println!("  {name:<22} {p50:>8.1} / {p90:>8.1}");
     }
 }

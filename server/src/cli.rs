@@ -60,7 +60,7 @@ pub(crate) enum Command {
     Run(RunArgs),
     /// Serves the REST API (sessions, files, executions) on the embedded store, or on
     /// DynamoDB + S3 with `--storage aws`.
-    Serve(crate::config::ServeArgs),
+    Serve(Box<crate::config::ServeArgs>),
     /// Creates the DynamoDB tables and the S3 bucket of `--storage aws` when they are missing,
     /// printing what it created and what it found; safe to run again.
     Init(crate::init_command::InitArgs),

@@ -203,3 +203,34 @@ fn the_programs_folder_is_bounded_and_hidden_entries_stay_out() {
         text(&refused.stderr)
     );
 }
+
+#[test]
+fn java_runs_from_its_package_root_with_stdin_and_exit_codes() {
+    let dir = folder(&[
+        (
+            "src/app/Main.java",
+            "package app;\n\nimport util.Echo;\n\npublic class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(Echo.upper(new String(System.in.readAllBytes())));\n        System.exit(4);\n    }\n}\n",
+        ),
+        (
+            "src/util/Echo.java",
+            "package util;\n\npublic class Echo {\n    public static String upper(String s) {\n        return s.trim().toUpperCase();\n    }\n}\n",
+        ),
+        (
+            "broken/Main.java",
+            "public class Main {\n    public static void main(String[] a) {\n        return 1;\n    }\n}\n",
+        ),
+    ]);
+    // The root is `src`, where the package `app` starts, so that `util` compiles along.
+    let out = codebox(dir.path(), &["run", "src/app/Main.java"], b"java\n");
+    assert_eq!(text(&out.stdout), "JAVA\n", "{}", text(&out.stderr));
+    assert_eq!(out.status.code(), Some(4));
+
+    let out = codebox(dir.path(), &["run", "broken/Main.java"], b"");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("Main.java:3: error:"), "{stderr}");
+    assert!(
+        stderr.ends_with("codebox: the program did not compile\n"),
+        "{stderr}"
+    );
+}

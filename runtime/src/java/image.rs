@@ -31,6 +31,9 @@ mod tests {
             .output()
             .expect("run the build script");
         assert!(out.status.success());
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), super::default_image());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            super::default_image()
+        );
     }
 }

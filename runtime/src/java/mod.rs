@@ -22,7 +22,9 @@ use tokio::io::AsyncWriteExt;
 use self::pool::Pool;
 use self::protocol::{Classes, Mode, Preamble, StderrFilter, StdoutFilter};
 use crate::output::CappedPipe;
-use crate::{Error, ExecutionResult, Language, Limits, Result, RunRequest, StreamKind, Termination};
+use crate::{
+    Error, ExecutionResult, Language, Limits, Result, RunRequest, StreamKind, Termination,
+};
 
 /// How long the engine may take to answer whether it runs and has the image.
 const CHECK_TIMEOUT: Duration = Duration::from_secs(5);
@@ -124,8 +126,13 @@ impl JavaConfig {
 /// A program compiled once, for the runs that follow (test cases).
 #[derive(Debug)]
 enum Compiled {
-    Classes { main_class: String, classes: Classes },
-    Failed { messages: Vec<u8> },
+    Classes {
+        main_class: String,
+        classes: Classes,
+    },
+    Failed {
+        messages: Vec<u8>,
+    },
 }
 
 /// The connection to the engine, the pool and the compiled programs.
@@ -172,7 +179,8 @@ impl JavaBackend {
 
     /// Whether the engine still answers and still has the image.
     pub(crate) fn check(&self) -> Result<()> {
-        self.executor.block_on(check(&self.docker, &self.config.image))
+        self.executor
+            .block_on(check(&self.docker, &self.config.image))
     }
 
     pub(crate) fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {

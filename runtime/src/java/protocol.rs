@@ -83,7 +83,10 @@ pub(crate) enum Preamble {
     /// Mode `R`: the classes are loaded and the program starts.
     Ready,
     /// Mode `C`: the sources compiled; the program starts.
-    Compiled { main_class: String, classes: Classes },
+    Compiled {
+        main_class: String,
+        classes: Classes,
+    },
     /// Mode `C`: javac refused the sources; its messages are on stderr.
     CompileError,
 }
@@ -176,7 +179,9 @@ impl StdoutFilter {
     /// The bytes still held when the stream ends without a whole preamble.
     pub(crate) fn finish(&mut self) -> Vec<u8> {
         if self.preamble.is_none() && !self.held.is_empty() {
-            self.preamble = Some(Err("the runner stopped before the program started".to_owned()));
+            self.preamble = Some(Err(
+                "the runner stopped before the program started".to_owned()
+            ));
         }
         std::mem::take(&mut self.held)
     }

@@ -37,7 +37,10 @@ async fn java_runs_and_test_cases_compile_once() {
     let execute = format!("/api/v1/sessions/{id}/execute");
 
     let (status, run) = app
-        .post(&execute, json!({ "fileName": "app/Main.java", "stdin": "21\n" }))
+        .post(
+            &execute,
+            json!({ "fileName": "app/Main.java", "stdin": "21\n" }),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{run}");
     assert_eq!(run["language"], "java", "{run}");
@@ -74,7 +77,9 @@ async fn java_runs_and_test_cases_compile_once() {
     // javac's note appears where the program was compiled: the first case only.
     let note = "uses unchecked or unsafe operations";
     assert!(
-        results[0]["errors"].as_str().is_some_and(|e| e.contains(note)),
+        results[0]["errors"]
+            .as_str()
+            .is_some_and(|e| e.contains(note)),
         "{judged}"
     );
     for later in &results[1..] {
@@ -108,7 +113,8 @@ async fn java_compile_error_is_its_own_verdict() {
         "{run}"
     );
 
-    let cases = json!([{ "input": "", "expectedOutput": "" }, { "input": "1", "expectedOutput": "1" }]);
+    let cases =
+        json!([{ "input": "", "expectedOutput": "" }, { "input": "1", "expectedOutput": "1" }]);
     let (_, judged) = app
         .post(
             &execute,
@@ -157,8 +163,6 @@ async fn without_an_engine_java_answers_503_and_the_rest_works() {
         "{ready}"
     );
     // Nothing about the failed run was stored.
-    let (_, executions) = app
-        .get(&format!("/api/v1/sessions/{id}/executions"))
-        .await;
+    let (_, executions) = app.get(&format!("/api/v1/sessions/{id}/executions")).await;
     assert_eq!(executions.as_array().map(Vec::len), Some(1), "{executions}");
 }
