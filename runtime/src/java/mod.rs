@@ -143,6 +143,9 @@ pub(crate) struct JavaBackend {
     config: JavaConfig,
     pool: Option<Pool>,
     compiled: Mutex<CompiledCache>,
+    /// Containers being removed in the background; waited for when the backend goes, so that
+    /// a short-lived process (`codebox run`) leaves none behind.
+    removals: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
 }
 
 impl JavaBackend {
@@ -174,6 +177,7 @@ impl JavaBackend {
             config: config.clone(),
             pool,
             compiled: Mutex::new(CompiledCache::default()),
+            removals: Arc::default(),
         })
     }
 
@@ -242,9 +246,7 @@ impl JavaBackend {
     }
 
     fn lock_compiled(&self) -> std::sync::MutexGuard<'_, CompiledCache> {
-        self.compiled
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.compiled)
     }
 
     /// Sends the request to a container and follows it to its end.
@@ -287,6 +289,7 @@ impl JavaBackend {
             docker: self.docker.clone(),
             id: container.id.clone(),
             handle: self.executor.handle().clone(),
+            pending: self.removals.clone(),
         };
 
         let listener = request.listener();
@@ -384,13 +387,28 @@ impl JavaBackend {
 
 impl Drop for JavaBackend {
     fn drop(&mut self) {
-        if let Some(pool) = self.pool.take() {
-            // On a thread of its own: this may be dropped inside another async runtime, where
-            // blocking on this one is not allowed.
-            let handle = self.executor.handle().clone();
-            let _ = std::thread::spawn(move || handle.block_on(pool.close())).join();
-        }
+        let pool = self.pool.take();
+        let removals: Vec<_> = lock(&self.removals).drain(..).collect();
+        let handle = self.executor.handle().clone();
+        // On a thread of its own: this may be dropped inside another async runtime, where
+        // blocking on this one is not allowed.
+        let _ = std::thread::spawn(move || {
+            handle.block_on(async {
+                if let Some(pool) = pool {
+                    pool.close().await;
+                }
+                let removed = futures_util::future::join_all(removals);
+                let _ = tokio::time::timeout(Duration::from_secs(30), removed).await;
+            });
+        })
+        .join();
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Answers whether the engine runs and has the image, in words an operator can act on.
@@ -434,14 +452,19 @@ struct Removal {
     docker: Docker,
     id: String,
     handle: tokio::runtime::Handle,
+    pending: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
 }
 
 impl Drop for Removal {
     fn drop(&mut self) {
         let docker = self.docker.clone();
         let id = std::mem::take(&mut self.id);
-        self.handle
+        let removal = self
+            .handle
             .spawn(async move { container::remove(&docker, &id).await });
+        let mut pending = lock(&self.pending);
+        pending.retain(|r| !r.is_finished());
+        pending.push(removal);
     }
 }
 
