@@ -93,10 +93,22 @@ fn body(config: &JavaConfig, image: &str, memory_bytes: u64, warm_up: bool) -> C
         nano_cpus: Some((config.cpus * 1e9) as i64),
         pids_limit: Some(config.pids_limit),
         readonly_rootfs: Some(true),
-        tmpfs: Some(HashMap::from([(
-            "/tmp".to_owned(),
-            format!("rw,noexec,nosuid,nodev,size={}k", config.tmp_bytes >> 10),
-        )])),
+        tmpfs: Some(HashMap::from([
+            (
+                "/tmp".to_owned(),
+                format!("rw,noexec,nosuid,nodev,size={}k", config.tmp_bytes >> 10),
+            ),
+            // podman mounts writable, executable tmpfs here on a read-only root; these take
+            // their place, small and without exec. Docker mounts nothing here.
+            (
+                "/run".to_owned(),
+                "rw,noexec,nosuid,nodev,size=1m".to_owned(),
+            ),
+            (
+                "/var/tmp".to_owned(),
+                "rw,noexec,nosuid,nodev,size=1m".to_owned(),
+            ),
+        ])),
         cap_drop: Some(vec!["ALL".to_owned()]),
         security_opt: Some(vec!["no-new-privileges".to_owned()]),
         ulimits: Some(vec![
