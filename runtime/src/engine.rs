@@ -2,19 +2,35 @@
 
 use std::time::Duration;
 
-use wasmtime::{Config, Engine, EngineWeak};
+use wasmtime::{Config, Engine, EngineWeak, InstanceAllocationStrategy, PoolingAllocationConfig};
 
-use crate::{Error, Result};
+use crate::{Error, Limits, Result};
 
 /// How often the epoch advances. Every running guest checks the wall clock (and yields to the
 /// executor) once per tick, so this is the precision of timeouts and cancellation.
 pub(crate) const TICK: Duration = Duration::from_millis(10);
 
-/// Builds the engine: fuel metering, epoch interruption and a stack of `wasm_stack_bytes`.
-pub(crate) fn new_engine(wasm_stack_bytes: usize) -> Result<Engine> {
+/// Guests that may run at once on one engine: the pooling allocator reserves their slots
+/// (address space, not memory) up front.
+pub(crate) const MAX_CONCURRENT_GUESTS: u32 = 256;
+
+/// Builds the engine: epoch interruption, fuel metering when `fuel` says so, a stack of
+/// `wasm_stack_bytes`, and the pooling allocator, whose slots are reused from run to run and
+/// whose memories start as copy-on-write maps of a module's initial image (for CPython, the
+/// snapshot taken after its initialisation).
+pub(crate) fn new_engine(wasm_stack_bytes: usize, fuel: bool) -> Result<Engine> {
+    let mut pooling = PoolingAllocationConfig::default();
+    pooling
+        .total_core_instances(MAX_CONCURRENT_GUESTS)
+        .total_memories(MAX_CONCURRENT_GUESTS)
+        .total_tables(MAX_CONCURRENT_GUESTS)
+        .total_stacks(MAX_CONCURRENT_GUESTS)
+        .max_memory_size(usize::try_from(Limits::MAX_MEMORY_BYTES).unwrap_or(usize::MAX));
     let mut config = Config::new();
     config
-        .consume_fuel(true)
+        .allocation_strategy(InstanceAllocationStrategy::Pooling(pooling))
+        .memory_init_cow(true)
+        .consume_fuel(fuel)
         .epoch_interruption(true)
         .max_wasm_stack(wasm_stack_bytes)
         // Guests run on fibers; wasmtime requires the fiber stack to hold the whole wasm

@@ -27,21 +27,13 @@ impl WasmGuest {
         }
     }
 
-    /// The guest's command line for running `entry` (its absolute path in the guest).
+    /// The guest's command line for running `entry` (its absolute path in the guest). CPython
+    /// is a reactor that gets the entry from the host's call and sets `sys.argv` itself; the
+    /// WASI arguments are what `os` would report all the same.
     pub(crate) fn argv(self, entry: &str) -> Vec<String> {
         match self {
-            WasmGuest::Python => vec!["python".to_owned(), entry.to_owned()],
+            WasmGuest::Python => vec!["python3".to_owned(), entry.to_owned()],
             WasmGuest::JavaScript => vec!["node".to_owned(), entry.to_owned()],
-        }
-    }
-
-    /// The guest's environment. The host's environment never reaches the guest.
-    pub(crate) fn env(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            // Unbuffered, so that a run stopped at a limit still shows everything it printed;
-            // no bytecode files, since the scratch copy is thrown away after the run anyway.
-            WasmGuest::Python => &[("PYTHONUNBUFFERED", "1"), ("PYTHONDONTWRITEBYTECODE", "1")],
-            WasmGuest::JavaScript => &[],
         }
     }
 

@@ -1,5 +1,5 @@
-//! Every place where the runtime touches host paths: the sandbox's scratch directory and the
-//! cache of compiled modules.
+//! Every place where the runtime touches host paths: the sandbox's scratch directory, the
+//! standard library's folder the guest reads, and the cache of compiled modules.
 //!
 //! # Ambient authority
 //!
@@ -67,6 +67,21 @@ impl SandboxDir {
             })?;
         Ok(())
     }
+}
+
+/// Makes `dir` (CPython's standard library, in the cache) the guest's read-only
+/// [`STDLIB_GUEST_DIR`](codebox_interpreters::python::STDLIB_GUEST_DIR).
+pub(crate) fn preopen_stdlib(wasi: &mut WasiCtxBuilder, dir: &Path) -> Result<()> {
+    wasi.preopened_dir(
+        dir,
+        codebox_interpreters::python::STDLIB_GUEST_DIR,
+        FsPerms::ReadOnly,
+    )
+    .map_err(|e| Error::Engine {
+        context: "preopening the standard library",
+        message: e.to_string(),
+    })?;
+    Ok(())
 }
 
 /// The directory where verified interpreters and compiled modules are kept between runs.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
-    /// CPython 3.12 compiled to WASI.
+    /// CPython 3.13 compiled to WASI.
     Python,
     /// QuickJS compiled to WASI, with a Node-like `console`, `process` and `require`.
     JavaScript,

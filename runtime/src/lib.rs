@@ -1,15 +1,17 @@
 //! codebox's runtime: runs untrusted Python and JavaScript inside wasmtime, and Java in a
 //! locked-down container, under hard limits, seeing only the files it is given.
 //!
-//! Python is CPython 3.12 compiled to WASI, JavaScript is QuickJS compiled to WASI (see the
-//! `codebox-interpreters` crate for where each comes from). Every run of those gets:
+//! Python is CPython 3.13 compiled to WASI and snapshotted after its initialisation,
+//! JavaScript is QuickJS compiled to WASI (see the `codebox-interpreters` crate for where each
+//! comes from). Every run of those gets:
 //!
-//! * a fresh interpreter instance, from a module compiled once per machine and cached;
+//! * a fresh interpreter instance, copy-on-write from a module compiled once per machine and
+//!   cached (for CPython, the snapshot: its start-up is already done);
 //! * a private scratch copy of its files as its filesystem, with the entry file's folder as
 //!   working directory, and nothing else of the host: no host paths, no environment
 //!   variables, no network;
-//! * a wall-clock deadline (epoch interruption), a fuel budget, a memory cap and caps on
-//!   stdout and stderr ([`Limits`]).
+//! * a wall-clock deadline (epoch interruption), a fuel budget (unless the runtime is built
+//!   without fuel metering), a memory cap and caps on stdout and stderr ([`Limits`]).
 //!
 //! Java runs in a container of the Java image (`infra/java-image`) through the Docker Engine
 //! API, with no network, memory, CPU and process caps, a read-only root, a small `/tmp`, a
@@ -49,6 +51,7 @@ mod limits;
 mod module_cache;
 mod outcome;
 mod output;
+mod python_snapshot;
 mod request;
 mod runtime;
 

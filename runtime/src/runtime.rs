@@ -10,14 +10,14 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
 use crate::guest::WasmGuest;
-use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
+use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH, preopen_stdlib};
 use crate::java::JavaBackend;
 use crate::limits::MemoryLimiter;
 use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
 use crate::{
     Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind, engine,
-    module_cache,
+    module_cache, python_snapshot,
 };
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
@@ -42,16 +42,26 @@ struct Inner {
     engine: Engine,
     cache: CacheDir,
     progress: ProgressFn,
-    prepared: Mutex<HashMap<WasmGuest, InstancePre<GuestState>>>,
+    /// Whether the engine meters fuel.
+    fuel: bool,
+    prepared: Mutex<HashMap<WasmGuest, Prepared>>,
     java_config: JavaConfig,
     /// Connected on Java's first use; a failed connection is retried on the next.
     java: Mutex<Option<Arc<JavaBackend>>>,
 }
 
 /// The state of one guest's store.
-struct GuestState {
-    wasi: WasiP1Ctx,
-    limiter: MemoryLimiter,
+pub(crate) struct GuestState {
+    pub(crate) wasi: WasiP1Ctx,
+    pub(crate) limiter: MemoryLimiter,
+}
+
+/// An interpreter ready to instantiate, and the folder its guest reads the standard library
+/// from (CPython's).
+#[derive(Clone)]
+struct Prepared {
+    pre: InstancePre<GuestState>,
+    stdlib: Option<PathBuf>,
 }
 
 impl fmt::Debug for Runtime {
@@ -68,11 +78,13 @@ impl fmt::Debug for Runtime {
 /// * the cache directory `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else
 ///   `~/.cache/codebox`;
 /// * a wasm stack of [`RuntimeBuilder::DEFAULT_WASM_STACK_BYTES`] (16 MiB);
+/// * fuel metering on ([`RuntimeBuilder::fuel_metering`]);
 /// * progress lines printed to stderr;
 /// * Java as [`JavaConfig::default`] says (the engine `DOCKER_HOST` names, no pool).
 pub struct RuntimeBuilder {
     cache_dir: Option<PathBuf>,
     wasm_stack_bytes: usize,
+    fuel: bool,
     progress: ProgressFn,
     java: JavaConfig,
 }
@@ -82,6 +94,7 @@ impl fmt::Debug for RuntimeBuilder {
         f.debug_struct("RuntimeBuilder")
             .field("cache_dir", &self.cache_dir)
             .field("wasm_stack_bytes", &self.wasm_stack_bytes)
+            .field("fuel", &self.fuel)
             .field("java", &self.java)
             .finish_non_exhaustive()
     }
@@ -105,6 +118,15 @@ impl RuntimeBuilder {
     /// error.
     pub fn wasm_stack_bytes(mut self, bytes: usize) -> Self {
         self.wasm_stack_bytes = bytes;
+        self
+    }
+
+    /// Meters fuel (on by default): a budget of instructions that ends a run the same way on
+    /// every machine ([`Limits::fuel`](crate::Limits), `OutOfFuel`), for a cost in speed on
+    /// compute-bound programs. Off, only the wall-clock deadline bounds a run, and
+    /// [`ExecutionResult::fuel_consumed`](crate::ExecutionResult) is 0.
+    pub fn fuel_metering(mut self, on: bool) -> Self {
+        self.fuel = on;
         self
     }
 
@@ -132,7 +154,7 @@ impl RuntimeBuilder {
                 "the wasm stack must be at least 64 KiB".to_owned(),
             ));
         }
-        let engine = engine::new_engine(self.wasm_stack_bytes)?;
+        let engine = engine::new_engine(self.wasm_stack_bytes, self.fuel)?;
         let cache = self
             .cache_dir
             .map_or_else(CacheDir::from_env, CacheDir::new);
@@ -141,6 +163,7 @@ impl RuntimeBuilder {
                 engine,
                 cache,
                 progress: self.progress,
+                fuel: self.fuel,
                 prepared: Mutex::default(),
                 java_config: self.java,
                 java: Mutex::default(),
@@ -155,6 +178,7 @@ impl Runtime {
         RuntimeBuilder {
             cache_dir: None,
             wasm_stack_bytes: RuntimeBuilder::DEFAULT_WASM_STACK_BYTES,
+            fuel: true,
             progress: Arc::new(|line| eprintln!("{line}")),
             java: JavaConfig::default(),
         }
@@ -210,7 +234,7 @@ impl Runtime {
         self.inner.cache.path()
     }
 
-    fn instance_pre(&self, guest: WasmGuest) -> Result<InstancePre<GuestState>> {
+    fn instance_pre(&self, guest: WasmGuest) -> Result<Prepared> {
         // The lock is held while preparing, so that concurrent first runs compile once.
         let mut prepared = self
             .inner
@@ -225,20 +249,28 @@ impl Runtime {
         Ok(pre)
     }
 
-    fn link(&self, guest: WasmGuest) -> Result<InstancePre<GuestState>> {
+    fn link(&self, guest: WasmGuest) -> Result<Prepared> {
         let inner = &self.inner;
+        let mut linker = Linker::new(&inner.engine);
+        wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| {
+            &mut state.wasi
+        })
+        .map_err(Error::engine("linking WASI"))?;
+        let mut stdlib = None;
         let module = match guest {
             WasmGuest::Python => {
-                let sha256 = codebox_interpreters::python::SHA256;
-                module_cache::load(&inner.engine, &inner.cache, "python-3.12.0", sha256, || {
-                    // The bytes returned are the ones whose SHA-256 was just checked.
-                    let bytes =
-                        codebox_interpreters::python::load(inner.cache.path(), &*inner.progress)?;
+                use codebox_interpreters::python;
+                let build = python::ensure(inner.cache.path(), &*inner.progress)?;
+                let name = format!("cpython-{}-snapshot", python::VERSION);
+                let key = format!("{}{}", build.key, python_snapshot::LAYOUT);
+                let module = module_cache::load(&inner.engine, &inner.cache, &name, &key, || {
                     (inner.progress)(
-                        "codebox: compiling CPython for this machine (once; it is cached)",
+                        "codebox: initialising CPython and compiling its snapshot (once; it is cached)",
                     );
-                    Ok(bytes)
-                })?
+                    python_snapshot::make(&inner.engine, inner.fuel, &linker, &build)
+                })?;
+                stdlib = Some(build.lib_dir());
+                module
             }
             WasmGuest::JavaScript => {
                 let wasm = codebox_interpreters::quickjs::WASM;
@@ -252,14 +284,10 @@ impl Runtime {
                 )?
             }
         };
-        let mut linker = Linker::new(&inner.engine);
-        wasmtime_wasi::p1::add_to_linker_async(&mut linker, |state: &mut GuestState| {
-            &mut state.wasi
-        })
-        .map_err(Error::engine("linking WASI"))?;
-        linker
+        let pre = linker
             .instantiate_pre(&module)
-            .map_err(Error::engine("linking the interpreter"))
+            .map_err(Error::engine("linking the interpreter"))?;
+        Ok(Prepared { pre, stdlib })
     }
 
     /// Runs one request to completion and describes how it went.
@@ -287,7 +315,7 @@ impl Runtime {
         let started = Instant::now();
         let language = guest.language();
         let limits = *request.limit_values();
-        let pre = self.instance_pre(guest)?;
+        let Prepared { pre, stdlib } = self.instance_pre(guest)?;
 
         let (work_dir, _) = request.entry_parts();
         let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
@@ -300,7 +328,6 @@ impl Runtime {
         let cancel = request.cancel().cloned().unwrap_or_default();
         let mut wasi = WasiCtxBuilder::new();
         wasi.args(&guest.argv(&entry))
-            .envs(guest.env())
             .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
             .stdout(stdout.clone())
             .stderr(stderr.clone())
@@ -308,6 +335,10 @@ impl Runtime {
             // relative sleep with `std::thread::sleep`, which neither the deadline nor the
             // executor's timer can interrupt.
             .allow_blocking_current_thread(false);
+        // The layout CPython's snapshot was taken with: the standard library, then the files.
+        if let Some(stdlib) = &stdlib {
+            preopen_stdlib(&mut wasi, stdlib)?;
+        }
         sandbox.preopen(&mut wasi)?;
 
         let state = GuestState {
@@ -316,15 +347,17 @@ impl Runtime {
         };
         let mut store = Store::new(&self.inner.engine, state);
         store.limiter(|state| &mut state.limiter);
-        store
-            .set_fuel(limits.fuel)
-            .map_err(Error::engine("setting the fuel budget"))?;
-        // Compiled code keeps its fuel count in a register and writes it back only at calls;
-        // yielding every interval also writes it back, so that the fuel reported for a run
-        // stopped in a tight loop is right to within one interval.
-        store
-            .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
-            .map_err(Error::engine("setting the fuel yield interval"))?;
+        if self.inner.fuel {
+            store
+                .set_fuel(limits.fuel)
+                .map_err(Error::engine("setting the fuel budget"))?;
+            // Compiled code keeps its fuel count in a register and writes it back only at
+            // calls; yielding every interval also writes it back, so that the fuel reported
+            // for a run stopped in a tight loop is right to within one interval.
+            store
+                .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
+                .map_err(Error::engine("setting the fuel yield interval"))?;
+        }
         let deadline = Instant::now() + limits.timeout;
         store.set_epoch_deadline(1);
         let watched = cancel.clone();
@@ -345,8 +378,13 @@ impl Runtime {
         let call = executor.block_on(async {
             let run = async {
                 let instance = pre.instantiate_async(&mut store).await?;
-                let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
-                start.call_async(&mut store, ()).await
+                match guest {
+                    WasmGuest::JavaScript => {
+                        let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+                        start.call_async(&mut store, ()).await
+                    }
+                    WasmGuest::Python => run_python(&mut store, &instance, &entry).await,
+                }
             };
             // A guest blocked in a host call (sleeping, say) never reaches an epoch check;
             // the executor's timer and the cancel token cover that case.
@@ -362,7 +400,11 @@ impl Runtime {
             memory_refused: store.data().limiter.refused(),
             cancelled: cancel.is_cancelled(),
         };
-        let fuel_left = store.get_fuel().unwrap_or(0);
+        let fuel_consumed = if self.inner.fuel {
+            limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0))
+        } else {
+            0
+        };
         let peak_memory_bytes = store.data().limiter.peak();
         drop(store);
         drop(sandbox);
@@ -380,10 +422,32 @@ impl Runtime {
             exit_code: verdict.exit_code,
             termination: verdict.termination,
             wall_time: started.elapsed(),
-            fuel_consumed: limits.fuel.saturating_sub(fuel_left),
+            fuel_consumed,
             peak_memory_bytes,
             stdout_truncated: out.truncated,
             stderr_truncated: err.truncated,
         })
+    }
+}
+
+/// Runs the program at the guest path `entry` in CPython's snapshot: `codebox_run` takes the
+/// path in a buffer of the guest's and answers the exit status, which is reported as WASI's
+/// exit is, so that both kinds of guests end the same way.
+async fn run_python(
+    store: &mut Store<GuestState>,
+    instance: &wasmtime::Instance,
+    entry: &str,
+) -> wasmtime::Result<()> {
+    let alloc = instance.get_typed_func::<u32, u32>(&mut *store, "codebox_alloc")?;
+    let run = instance.get_typed_func::<(u32, u32), i32>(&mut *store, "codebox_run")?;
+    let memory = instance
+        .get_memory(&mut *store, "memory")
+        .ok_or_else(|| wasmtime::Error::msg("CPython exports no memory"))?;
+    let len = u32::try_from(entry.len())?;
+    let buffer = alloc.call_async(&mut *store, len).await?;
+    memory.write(&mut *store, usize::try_from(buffer)?, entry.as_bytes())?;
+    match run.call_async(&mut *store, (buffer, len)).await? {
+        0 => Ok(()),
+        status => Err(wasmtime::Error::new(wasmtime_wasi::I32Exit(status))),
     }
 }

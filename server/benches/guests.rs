@@ -2,11 +2,12 @@
 //! for fewer rounds).
 //!
 //! For Python and JavaScript, four workloads (hello world, fib(25), summing 20,000 integers
-//! read from stdin, loading six standard modules) run in-process through the runtime crate and
-//! end to end through `codebox run`, next to native `python3` and `node` on the same files in
-//! the same run; p50 and p90 of each, and the ratio of the in-process p50 to native. Then runs
-//! per second of a hello world with both cores busy, and the resident memory each concurrent
-//! run adds. Figures, not assertions: this is a benchmark, never a test.
+//! read from stdin, loading six standard modules) run in-process through the runtime crate
+//! (with fuel metering, the default, and without), and end to end through `codebox run`, next
+//! to native `python3` and `node` on the same files in the same run; p50 and p90 of each, and
+//! the ratio of the in-process p50 to native. Then runs per second of a hello world with both
+//! cores busy, and the resident memory each concurrent run adds. Figures, not assertions: this
+//! is a benchmark, never a test.
 //!
 //! Java, when the container engine `DOCKER_HOST` names has the Java image: a hello world
 //! (compile included) with a container started per run, and with the pool of started
@@ -145,8 +146,13 @@ fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let rounds = if quick { 5 } else { 20 };
     let runtime = Runtime::builder().build().expect("runtime");
+    let unmetered = Runtime::builder()
+        .fuel_metering(false)
+        .build()
+        .expect("runtime");
     for language in [Language::Python, Language::JavaScript] {
         runtime.prepare(language).expect("prepare");
+        unmetered.prepare(language).expect("prepare");
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let codebox = env!("CARGO_BIN_EXE_codebox");
@@ -154,8 +160,8 @@ fn main() {
 
     println!("{rounds} rounds each; times in ms (p50 / p90); ratio = in-process p50 / native p50");
     println!(
-        "{:<11} {:<13} {:>17} {:>17} {:>17} {:>7}",
-        "language", "workload", "in-process", "codebox run", "native", "ratio"
+        "{:<11} {:<13} {:>17} {:>17} {:>17} {:>17} {:>7}",
+        "language", "workload", "in-process", "no fuel", "codebox run", "native", "ratio"
     );
     for workload in workloads() {
         let path = dir.path().join(workload.file);
@@ -163,14 +169,18 @@ fn main() {
         let request = RunRequest::new(workload.language, workload.file)
             .file(workload.file, workload.source)
             .stdin(workload.stdin.clone());
-        let in_process: Vec<Duration> = (0..rounds)
-            .map(|_| {
-                let start = Instant::now();
-                let result = runtime.run(&request).expect("run");
-                assert!(result.success(), "{}: {}", workload.name, result.stderr);
-                start.elapsed()
-            })
-            .collect();
+        let time_in = |runtime: &Runtime| -> Vec<Duration> {
+            (0..rounds)
+                .map(|_| {
+                    let start = Instant::now();
+                    let result = runtime.run(&request).expect("run");
+                    assert!(result.success(), "{}: {}", workload.name, result.stderr);
+                    start.elapsed()
+                })
+                .collect()
+        };
+        let in_process = time_in(&runtime);
+        let without_fuel = time_in(&unmetered);
         let end_to_end = time_command(
             rounds,
             || {
@@ -193,14 +203,17 @@ fn main() {
             &workload.stdin,
         );
         let (a, a90) = percentiles(in_process);
+        let (u, u90) = percentiles(without_fuel);
         let (b, b90) = percentiles(end_to_end);
         let (n, n90) = percentiles(native);
         println!(
-            "{:<11} {:<13} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>6.2}x",
+            "{:<11} {:<13} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>8.2} / {:>6.2} {:>6.2}x",
             workload.language.name(),
             workload.name,
             a,
             a90,
+            u,
+            u90,
             b,
             b90,
             n,

@@ -94,7 +94,7 @@ pub(crate) struct RunArgs {
 /// The languages that `--lang` accepts.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum LangArg {
-    /// CPython 3.12.
+    /// CPython 3.13.
     Python,
     /// QuickJS with Node-like globals.
     Javascript,
