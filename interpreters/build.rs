@@ -69,7 +69,7 @@ fn main() {
     let built = target_dir
         .join(TARGET)
         .join("release")
-        .join("quickjs-guest.wasm");
+        .join("codebox_quickjs_guest.wasm");
     std::fs::copy(&built, out_dir.join("quickjs.wasm"))
         .unwrap_or_else(|e| panic!("copying {}: {e}", built.display()));
 }

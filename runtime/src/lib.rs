@@ -51,9 +51,9 @@ mod limits;
 mod module_cache;
 mod outcome;
 mod output;
-mod python_snapshot;
 mod request;
 mod runtime;
+mod snapshot;
 
 pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};

@@ -17,7 +17,7 @@ use crate::outcome::{Observed, classify};
 use crate::output::CappedPipe;
 use crate::{
     Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind, engine,
-    module_cache, python_snapshot,
+    module_cache, snapshot,
 };
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
@@ -262,26 +262,35 @@ impl Runtime {
                 use codebox_interpreters::python;
                 let build = python::ensure(inner.cache.path(), &*inner.progress)?;
                 let name = format!("cpython-{}-snapshot", python::VERSION);
-                let key = format!("{}{}", build.key, python_snapshot::LAYOUT);
+                let key = format!("{}{}", build.key, snapshot::LAYOUT);
                 let module = module_cache::load(&inner.engine, &inner.cache, &name, &key, || {
                     (inner.progress)(
                         "codebox: initialising CPython and compiling its snapshot (once; it is cached)",
                     );
-                    python_snapshot::make(&inner.engine, inner.fuel, &linker, &build)
+                    let reactor = build.reactor();
+                    let wasm = std::fs::read(&reactor).map_err(Error::io("reading", &reactor))?;
+                    snapshot::make(
+                        &inner.engine,
+                        inner.fuel,
+                        &linker,
+                        &wasm,
+                        Some(&build.lib_dir()),
+                    )
                 })?;
                 stdlib = Some(build.lib_dir());
                 module
             }
             WasmGuest::JavaScript => {
                 let wasm = codebox_interpreters::quickjs::WASM;
-                let sha256 = codebox_interpreters::sha256_hex(wasm);
-                module_cache::load(
-                    &inner.engine,
-                    &inner.cache,
-                    codebox_interpreters::quickjs::NAME,
-                    &sha256,
-                    || Ok(wasm.to_vec()),
-                )?
+                let key = format!(
+                    "{}{}",
+                    &codebox_interpreters::sha256_hex(wasm)[..16],
+                    snapshot::LAYOUT
+                );
+                let name = format!("{}-snapshot", codebox_interpreters::quickjs::NAME);
+                module_cache::load(&inner.engine, &inner.cache, &name, &key, || {
+                    snapshot::make(&inner.engine, inner.fuel, &linker, wasm, None)
+                })?
             }
         };
         let pre = linker
@@ -380,8 +389,8 @@ impl Runtime {
                 let instance = pre.instantiate_async(&mut store).await?;
                 match guest {
                     WasmGuest::JavaScript => {
-                        let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
-                        start.call_async(&mut store, ()).await
+                        let run = instance.get_typed_func::<(), i32>(&mut store, "codebox_run")?;
+                        exit_status(run.call_async(&mut store, ()).await?)
                     }
                     WasmGuest::Python => run_python(&mut store, &instance, &entry).await,
                 }
@@ -431,8 +440,7 @@ impl Runtime {
 }
 
 /// Runs the program at the guest path `entry` in CPython's snapshot: `codebox_run` takes the
-/// path in a buffer of the guest's and answers the exit status, which is reported as WASI's
-/// exit is, so that both kinds of guests end the same way.
+/// path in a buffer of the guest's and answers the exit status.
 async fn run_python(
     store: &mut Store<GuestState>,
     instance: &wasmtime::Instance,
@@ -446,7 +454,13 @@ async fn run_python(
     let len = u32::try_from(entry.len())?;
     let buffer = alloc.call_async(&mut *store, len).await?;
     memory.write(&mut *store, usize::try_from(buffer)?, entry.as_bytes())?;
-    match run.call_async(&mut *store, (buffer, len)).await? {
+    exit_status(run.call_async(&mut *store, (buffer, len)).await?)
+}
+
+/// A `codebox_run`'s answer, reported as WASI's exit is, so that a program's own status and a
+/// `process.exit()`/`os._exit()` inside it end a run the same way.
+fn exit_status(status: i32) -> wasmtime::Result<()> {
+    match status {
         0 => Ok(()),
         status => Err(wasmtime::Error::new(wasmtime_wasi::I32Exit(status))),
     }

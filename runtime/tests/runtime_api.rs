@@ -214,3 +214,49 @@ fn a_cancelled_run_stops_and_keeps_its_output() {
     assert_eq!(result.termination, Termination::Cancelled);
     assert_eq!(result.stdout, "");
 }
+
+/// Runs `source` as the entry of `language` and answers its stdout, checking that it succeeded.
+fn stdout_of(language: Language, entry: &str, source: &str) -> String {
+    let request = RunRequest::new(language, entry).file(entry, source.to_owned());
+    let result = runtime().run(&request).unwrap();
+    assert!(result.success(), "{}: {}", entry, result.stderr);
+    result.stdout
+}
+
+#[test]
+fn runs_start_from_the_snapshot_with_fresh_randomness_and_clocks() {
+    // Both interpreters are snapshotted after their start-up; each run must still draw its own
+    // random numbers and see clocks that start with it.
+    let python = "import random, time\nprint(random.random(), time.process_time() < 1)";
+    let javascript = "console.log(Math.random(), performance.now() < 1000, process.uptime() < 1)";
+    for (language, entry, source) in [
+        (Language::Python, "main.py", python),
+        (Language::JavaScript, "main.js", javascript),
+    ] {
+        let first = stdout_of(language, entry, source);
+        let second = stdout_of(language, entry, source);
+        assert_ne!(first, second, "{language}: two runs drew the same numbers");
+        assert!(
+            first.trim_end().ends_with("True") || first.trim_end().ends_with("true"),
+            "{first}"
+        );
+    }
+}
+
+#[test]
+fn nothing_a_run_does_is_seen_by_the_next() {
+    let python_leak = "import builtins, json, sys\nbuiltins.leaked = 1\njson.leaked = 1\nsys.path.append('/leak')\nprint('set')";
+    let python_check = "import builtins, json, sys\nprint(hasattr(builtins, 'leaked'), hasattr(json, 'leaked'), '/leak' in sys.path)";
+    assert_eq!(stdout_of(Language::Python, "main.py", python_leak), "set\n");
+    assert_eq!(
+        stdout_of(Language::Python, "main.py", python_check),
+        "False False False\n"
+    );
+    let js_leak = "globalThis.leaked = 1; Array.prototype.leaked = 1; require('path').leaked = 1; console.log('set')";
+    let js_check = "console.log(typeof leaked, [].leaked, require('path').leaked)";
+    assert_eq!(stdout_of(Language::JavaScript, "main.js", js_leak), "set\n");
+    assert_eq!(
+        stdout_of(Language::JavaScript, "main.js", js_check),
+        "undefined undefined undefined\n"
+    );
+}

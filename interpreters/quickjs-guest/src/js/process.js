@@ -4,7 +4,8 @@
   'use strict';
 
   const { EventEmitter } = host;
-  const startTime = host.now();
+  // Set again by host.startRun: the guest is built once and snapshotted, then runs later.
+  let startTime = host.now();
   const write = (fd, chunk) => host.write(fd, typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString() : String(chunk));
 
   // ---- stdin: the whole input is known up front, so reads never block ----
@@ -173,10 +174,19 @@
   host.exitAfterUncaught = () => { exitCode = undefined; return runExitHandlers(1); };
   globalThis.process = process;
   globalThis.global = globalThis;
-  const origin = host.now();
+  let origin = host.now();
   Object.defineProperty(globalThis, 'performance', {
-    value: { now: () => host.now() - origin, timeOrigin: origin, mark() {}, measure() {} },
+    value: { now: () => host.now() - origin, get timeOrigin() { return origin; }, mark() {}, measure() {} },
     writable: true,
     configurable: true,
   });
+  // Called once per run, before the program: what the bootstrap captured when the snapshot was
+  // taken (the entry, the working directory, the clocks' origins) becomes this run's.
+  host.startRun = (entry, cwd) => {
+    host.entry = entry;
+    host.cwd = cwd;
+    process.argv[1] = String(entry);
+    startTime = host.now();
+    origin = startTime;
+  };
 })(globalThis.__codebox);

@@ -1,10 +1,13 @@
 //! The JavaScript interpreter that codebox runs inside wasmtime.
 //!
-//! This is a WASI command: `quickjs-guest ENTRY` runs the file ENTRY (an absolute path in the
-//! guest) the way `node ENTRY` would. QuickJS does the language; the scripts under `js/` build
-//! Node's surface (util.inspect, console, process, timers, require, the built-in modules) over
-//! the small set of host functions below; and this file drives Node's event loop: the program,
-//! then the nextTick queue and promise jobs, then one macrotask at a time, until nothing is left.
+//! This is a WASI reactor with two exports. `codebox_init` creates the QuickJS runtime and
+//! context and builds Node's surface in it; the host runs it once and snapshots the result
+//! (wasmtime-wizer). `codebox_run` then runs, in a fresh copy of that snapshot, the file named by
+//! the second WASI argument (an absolute path in the guest) the way `node ENTRY` would, and
+//! answers the exit status. QuickJS does the language; the scripts under `js/` build Node's
+//! surface (util.inspect, console, process, timers, require, the built-in modules) over the
+//! small set of host functions below; and this file drives Node's event loop: the program, then
+//! the nextTick queue and promise jobs, then one macrotask at a time, until nothing is left.
 //!
 //! The guest never buffers output: every write goes to the WASI file descriptor at once, so a run
 //! that the host stops (timeout, fuel, output cap) still shows everything printed before it.
@@ -55,15 +58,61 @@ const JS_STACK_BYTES: usize = 3 << 20;
 /// The exit code of an internal failure of the interpreter itself (EX_SOFTWARE).
 const EXIT_INTERNAL: i32 = 70;
 
-fn main() {
-    let code = match std::env::args().nth(1) {
-        Some(entry) => run(&entry),
-        None => {
-            eprintln!("usage: quickjs-guest ENTRY");
-            2
-        }
+/// The interpreter the snapshot holds: made by `codebox_init`, used by `codebox_run`.
+struct Guest {
+    rt: Runtime,
+    context: Context,
+    rejections: Rejections,
+}
+
+thread_local! {
+    static GUEST: RefCell<Option<Guest>> = const { RefCell::new(None) };
+}
+
+unsafe extern "C" {
+    /// Added to QuickJS by `patches.txt`: sets the state of `Math.random`.
+    fn codebox_reseed_random(ctx: *mut rquickjs::qjs::JSContext, seed: u64);
+    /// wasi-libc's: fills a buffer from WASI's `random_get`.
+    fn getentropy(buffer: *mut u8, len: usize) -> i32;
+}
+
+/// Builds the interpreter with Node's surface; the host snapshots what this leaves behind.
+#[unsafe(no_mangle)]
+pub extern "C" fn codebox_init() {
+    match init() {
+        Ok(guest) => GUEST.with(|slot| *slot.borrow_mut() = Some(guest)),
+        Err(code) => exit(code),
+    }
+}
+
+/// Runs the program named by the second WASI argument; answers its exit status.
+#[unsafe(no_mangle)]
+pub extern "C" fn codebox_run() -> i32 {
+    let Some(entry) = std::env::args().nth(1) else {
+        eprintln!("usage: quickjs-guest ENTRY");
+        return 2;
     };
-    exit(code);
+    let code = GUEST.with(|slot| match &*slot.borrow() {
+        Some(guest) => run(guest, &entry),
+        None => {
+            eprintln!("codebox: the QuickJS guest was not initialised");
+            EXIT_INTERNAL
+        }
+    });
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    code
+}
+
+/// Eight bytes from WASI's random source, for this run's `Math.random`.
+fn fresh_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    // SAFETY: the buffer is valid for writes of its length, at most 256 bytes as getentropy asks.
+    let status = unsafe { getentropy(bytes.as_mut_ptr(), bytes.len()) };
+    if status != 0 {
+        return now_ms().to_bits();
+    }
+    u64::from_le_bytes(bytes)
 }
 
 /// Flushes both streams and ends the process with `code`.
@@ -76,7 +125,7 @@ fn exit(code: i32) -> ! {
 /// Promises rejected with nobody to handle them, in the order they were rejected.
 type Rejections = Rc<RefCell<Vec<(Persistent<Promise<'static>>, Persistent<Value<'static>>)>>>;
 
-fn run(entry: &str) -> i32 {
+fn init() -> Result<Guest, i32> {
     let rt = Runtime::new().expect("QuickJS runtime");
     // Below the 8 MiB shadow stack (see .cargo/config.toml), so that QuickJS throws a catchable
     // RangeError before either the shadow stack or wasmtime's native stack runs out.
@@ -99,9 +148,8 @@ fn run(entry: &str) -> i32 {
     })));
     rt.set_loader(NodeResolver, NodeLoader);
     let context = Context::full(&rt).expect("QuickJS context");
-
-    let started = context.with(|ctx| -> Result<(), i32> {
-        install_host(&ctx, entry).map_err(|e| internal_error("installing host functions", e))?;
+    context.with(|ctx| -> Result<(), i32> {
+        install_host(&ctx).map_err(|e| internal_error("installing host functions", e))?;
         for (name, source) in SCRIPTS {
             let mut options = rquickjs::context::EvalOptions::default();
             options.global = true;
@@ -111,6 +159,29 @@ fn run(entry: &str) -> i32 {
                 .catch(&ctx)
                 .map_err(|e| report_uncaught(&ctx, e))?;
         }
+        Ok(())
+    })?;
+    Ok(Guest {
+        rt,
+        context,
+        rejections,
+    })
+}
+
+fn run(guest: &Guest, entry: &str) -> i32 {
+    let Guest {
+        rt,
+        context,
+        rejections,
+    } = guest;
+    let started = context.with(|ctx| -> Result<(), i32> {
+        // SAFETY: the context is alive (borrowed from `ctx`) and only this thread uses it.
+        unsafe { codebox_reseed_random(ctx.as_raw().as_ptr(), fresh_seed()) };
+        // The host makes the entry file's folder the working directory.
+        let cwd = entry
+            .rsplit_once('/')
+            .map_or("/", |(dir, _)| if dir.is_empty() { "/" } else { dir });
+        call_host::<(), _>(&ctx, "startRun", (entry, cwd)).map_err(|e| report_uncaught(&ctx, e))?;
         let kind: String =
             call_host(&ctx, "entryKind", (entry,)).map_err(|e| report_uncaught(&ctx, e))?;
         // The program's timers count from its start, not from the bootstrap's.
@@ -133,7 +204,7 @@ fn run(entry: &str) -> i32 {
     }
 
     loop {
-        if let Err(code) = drain_microtasks(&rt, &context) {
+        if let Err(code) = drain_microtasks(rt, context) {
             return code;
         }
         let unhandled = rejections.borrow_mut().drain(..).next();
@@ -221,14 +292,10 @@ fn declare_module<'js>(
     Ok(module)
 }
 
-fn install_host(ctx: &Ctx<'_>, entry: &str) -> rquickjs::Result<()> {
+fn install_host(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     let host = Object::new(ctx.clone())?;
-    host.set("entry", entry)?;
-    // The host makes the entry file's folder the working directory.
-    let cwd = entry
-        .rsplit_once('/')
-        .map_or("/", |(dir, _)| if dir.is_empty() { "/" } else { dir });
-    host.set("cwd", cwd)?;
+    // Set per run by `startRun` (js/process.js).
+    host.set("cwd", "/")?;
     host.set("write", Function::new(ctx.clone(), host_write)?)?;
     host.set("readFile", Function::new(ctx.clone(), read_file)?)?;
     host.set(

@@ -1,16 +1,17 @@
-//! CPython's snapshot: the built reactor, initialised once (`codebox_init`: the interpreter
-//! up, the common modules imported) and captured with wasmtime-wizer as a new module whose
-//! memory image is that state. Every run instantiates it copy-on-write and starts there, in
-//! well under a millisecond instead of tens.
+//! Snapshots of the interpreters: each is a reactor, initialised once (`codebox_init`: for
+//! CPython the interpreter up and the common modules imported, for QuickJS the runtime, the
+//! context and Node's surface built) and captured with wasmtime-wizer as a new module whose
+//! memory image is that state. Every run instantiates it copy-on-write and starts there,
+//! instead of paying the interpreter's start-up.
 //!
 //! What the snapshot holds is what the guest saw while it initialised, so it is taken with the
-//! layout a run has: the standard library's folder, then the working directory and
+//! layout a run has: the standard library's folder (CPython), then the working directory and
 //! `/workspace` (empty), preopened in that order (wasi-libc keeps its table of preopens in
 //! linear memory). A change to that layout is a change of [`LAYOUT`].
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
-use codebox_interpreters::python::Build;
 use wasmtime::{Engine, Linker, Store, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
@@ -23,21 +24,23 @@ use crate::{Error, Limits, Result};
 /// The version of the guest's preopen layout, part of the compiled module's cache key.
 pub(crate) const LAYOUT: &str = "L1";
 
-/// Initialises the reactor of `build` and answers the snapshot's bytes.
+/// Initialises the reactor `wasm` (with CPython's standard library at `stdlib`) and answers
+/// the snapshot's bytes.
 pub(crate) fn make(
     engine: &Engine,
     fuel: bool,
     linker: &Linker<GuestState>,
-    build: &Build,
+    wasm: &[u8],
+    stdlib: Option<&Path>,
 ) -> Result<Vec<u8>> {
-    let reactor = build.reactor();
-    let wasm = std::fs::read(&reactor).map_err(Error::io("reading", &reactor))?;
     let sandbox = SandboxDir::materialize(&BTreeMap::new(), "")?;
     let stderr = MemoryOutputPipe::new(1 << 16);
     let mut wasi = WasiCtxBuilder::new();
     wasi.stderr(stderr.clone())
         .allow_blocking_current_thread(false);
-    preopen_stdlib(&mut wasi, &build.lib_dir())?;
+    if let Some(stdlib) = stdlib {
+        preopen_stdlib(&mut wasi, stdlib)?;
+    }
     sandbox.preopen(&mut wasi)?;
     let state = GuestState {
         wasi: wasi.build_p1(),
@@ -62,7 +65,7 @@ pub(crate) fn make(
         let mut wizer = wasmtime_wizer::Wizer::new();
         wizer.init_func("codebox_init");
         wizer
-            .run(&mut store, &wasm, async |store, module| {
+            .run(&mut store, wasm, async |store, module| {
                 linker.instantiate_async(store, module).await
             })
             .await
@@ -70,7 +73,7 @@ pub(crate) fn make(
     snapshot.map_err(|e| {
         let said = String::from_utf8_lossy(&stderr.contents()).into_owned();
         Error::Engine {
-            context: "snapshotting CPython after its initialisation",
+            context: "snapshotting an interpreter after its initialisation",
             message: format!("{e:#}; the guest said: {said}"),
         }
     })
