@@ -1,5 +1,7 @@
-# Checks that sys.exit('msg') prints msg on stderr and exits with code 1.
+# sys.exit with a message prints it to stderr and exits 1, as CPython does; atexit handlers run.
+import atexit
 import sys
 
-print("about to fail")
-sys.exit("fatal: configuration missing")
+atexit.register(lambda: print("atexit ran"))
+print("before")
+sys.exit("fatal: bad input")
