@@ -12,7 +12,7 @@ pub enum Error {
     /// out of range. Nothing ran.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
-    /// An interpreter could not be obtained or verified.
+    /// An interpreter could not be built.
     #[error(transparent)]
     Interpreter(#[from] codebox_interpreters::Error),
     /// wasmtime refused to compile, load or link an interpreter module.

@@ -84,7 +84,7 @@ pub(crate) fn preopen_stdlib(wasi: &mut WasiCtxBuilder, dir: &Path) -> Result<()
     Ok(())
 }
 
-/// The directory where verified interpreters and compiled modules are kept between runs.
+/// The directory where built interpreters and compiled modules are kept between runs.
 #[derive(Debug, Clone)]
 pub(crate) struct CacheDir {
     path: PathBuf,

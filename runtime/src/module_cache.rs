@@ -14,21 +14,22 @@ use crate::{Error, Result};
 
 /// Loads the compiled form of an interpreter, compiling and caching it first if needed.
 ///
-/// The cache key is the interpreter's SHA-256 and the engine's compatibility hash (wasmtime's
-/// version and every setting that changes code generation), so a new wasmtime or a different
-/// configuration never loads a stale module. `wasm` is only called when the module has to be
-/// compiled; it returns the interpreter's bytes, already checked against `sha256`.
+/// The cache key is the interpreter's `key` (a hash of what it was made from) and the engine's
+/// compatibility hash (wasmtime's version and every setting that changes code generation), so a
+/// new interpreter, a new wasmtime or a different configuration never loads a stale module.
+/// `wasm` is only called when the module has to be compiled; it returns the module's bytes (an
+/// interpreter's snapshot, made from the build that `key` names).
 pub(crate) fn load(
     engine: &Engine,
     cache: &CacheDir,
     name: &str,
-    sha256: &str,
+    key: &str,
     wasm: impl FnOnce() -> Result<Vec<u8>>,
 ) -> Result<Module> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     engine.precompile_compatibility_hash().hash(&mut hasher);
-    let key = format!("{name}-{}-{:016x}.cwasm", &sha256[..16], hasher.finish());
-    let path = cache.module_path(&key);
+    let file_name = format!("{name}-{key}-{:016x}.cwasm", hasher.finish());
+    let path = cache.module_path(&file_name);
 
     if path.exists() {
         match deserialize(engine, &path) {
@@ -57,7 +58,8 @@ pub(crate) fn load(
 )]
 fn deserialize(engine: &Engine, path: &Path) -> Result<Module> {
     // SAFETY: the only files at these paths are written by `load` above, from
-    // `Engine::precompile_module` of interpreter bytes whose SHA-256 was checked against a pin,
+    // `Engine::precompile_module` of the interpreters' snapshots, which the runtime made from
+    // QuickJS (built into this binary) and CPython (built from pinned sources in the cache),
     // and they sit in the runtime's own cache directory. No user input ever reaches this path.
     // wasmtime still checks the header and the engine compatibility of the file.
     unsafe { Module::deserialize_file(engine, path) }

@@ -23,13 +23,14 @@ use crate::{
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
 const FUEL_YIELD_INTERVAL: u64 = 20_000_000;
 
-/// Receives progress lines of slow one-time work (fetching or compiling an interpreter).
+/// Receives progress lines of slow one-time work (building, snapshotting or compiling an
+/// interpreter).
 pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// Runs guest programs. Build one per process and share it: it is cheap to clone and safe to
 /// use from many threads at once.
 ///
-/// Each interpreter is prepared on first use (fetched and verified if needed, compiled once
+/// Each interpreter is prepared on first use (built and snapshotted if needed, compiled once
 /// per machine into the module cache, linked once), or ahead of time with
 /// [`Runtime::prepare`]. Each run then gets a fresh instance, its own scratch copy of the files
 /// and its own limits; nothing is shared between runs.
@@ -107,7 +108,7 @@ impl RuntimeBuilder {
     /// `RangeError` comes first.
     pub const DEFAULT_WASM_STACK_BYTES: usize = 16 << 20;
 
-    /// Keeps verified interpreters and compiled modules in `dir`.
+    /// Keeps built interpreters and compiled modules in `dir`.
     pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.cache_dir = Some(dir.into());
         self
@@ -190,7 +191,7 @@ impl Runtime {
     ///
     /// # Errors
     ///
-    /// [`Error::Interpreter`] when the interpreter cannot be obtained or verified,
+    /// [`Error::Interpreter`] when the interpreter cannot be built,
     /// [`Error::Engine`] or [`Error::Io`] when it cannot be compiled or cached,
     /// [`Error::JavaUnavailable`] when the engine does not answer or lacks the image.
     pub fn prepare(&self, language: Language) -> Result<()> {

@@ -111,7 +111,7 @@ impl Services {
         self.running.load(Ordering::SeqCst)
     }
 
-    /// Marks the interpreters as prepared (fetched, compiled and linked).
+    /// Marks the interpreters as prepared (built, snapshotted, compiled and linked).
     pub(crate) fn set_interpreters_ready(&self) {
         self.interpreters_ready.store(true, Ordering::SeqCst);
     }
