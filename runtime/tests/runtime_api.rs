@@ -260,3 +260,33 @@ fn nothing_a_run_does_is_seen_by_the_next() {
         "undefined undefined undefined\n"
     );
 }
+
+#[test]
+fn without_fuel_metering_only_the_deadline_stops_a_loop() {
+    let unmetered = Runtime::builder().fuel_metering(false).build().unwrap();
+    // A budget that a metered runtime exhausts in a fraction of the deadline.
+    let limits = Limits::default()
+        .with_fuel(100_000_000)
+        .with_timeout(Duration::from_millis(500));
+    let looping = RunRequest::new(Language::Python, "main.py")
+        .file(
+            "main.py",
+            "print('spinning', flush=True)\nwhile True:\n    pass\n",
+        )
+        .limits(limits);
+    let result = unmetered.run(&looping).unwrap();
+    assert_eq!(result.termination, Termination::Timeout, "{result:?}");
+    assert_eq!(result.stdout, "spinning\n");
+    assert_eq!(result.fuel_consumed, 0);
+    // The same budget holds for a program that fits in it on a metered runtime.
+    let quick = RunRequest::new(Language::JavaScript, "main.js")
+        .file("main.js", "console.log(1 + 1)")
+        .limits(limits);
+    let metered = runtime().run(&quick).unwrap();
+    assert!(metered.success(), "{metered:?}");
+    assert!(metered.fuel_consumed > 0 && metered.fuel_consumed <= 100_000_000);
+    let spun = runtime().run(&looping).unwrap();
+    assert_eq!(spun.termination, Termination::OutOfFuel, "{spun:?}");
+    let result = unmetered.run(&quick).unwrap();
+    assert_eq!((result.stdout.as_str(), result.fuel_consumed), ("2\n", 0));
+}

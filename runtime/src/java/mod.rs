@@ -225,12 +225,11 @@ impl JavaBackend {
         let outcome = self
             .executor
             .block_on(self.run_in_container(request, &nonce, payload))?;
-        let preamble = outcome.preamble.clone();
-        let result = outcome.into_result(started);
+        let result = outcome.result(started);
         if let Some(Ok(Preamble::Compiled {
             main_class,
             classes,
-        })) = preamble
+        })) = outcome.preamble
         {
             let compiled = Compiled::Classes {
                 main_class,
@@ -302,7 +301,6 @@ impl JavaBackend {
             stopped: None,
             oom_killed: false,
             memory_bytes: container.memory_bytes,
-            compile_error: false,
         };
         let mut stdout = StdoutFilter::new(nonce);
         let mut stderr = StderrFilter::new(nonce);
@@ -350,8 +348,7 @@ impl JavaBackend {
         }
         outcome.stdout.push(&stdout.finish());
         outcome.stderr.push(&stderr.finish());
-        outcome.preamble = stdout.preamble().cloned();
-        outcome.compile_error = matches!(outcome.preamble, Some(Ok(Preamble::CompileError)));
+        outcome.preamble = stdout.take_preamble();
         outcome.trailer = stderr.trailer();
         if outcome.stopped.is_none() {
             let (exit_code, oom_killed) = self.exit_status(&container.id).await?;
@@ -479,14 +476,13 @@ struct Outcome {
     stopped: Option<Termination>,
     oom_killed: bool,
     memory_bytes: u64,
-    compile_error: bool,
 }
 
 impl Outcome {
-    fn into_result(self, started: Instant) -> ExecutionResult {
-        let compile_error = self.compile_error;
+    fn result(&self, started: Instant) -> ExecutionResult {
+        let compile_error = matches!(self.preamble, Some(Ok(Preamble::CompileError)));
         let heap_exhausted = self.trailer.is_some_and(|t| t.heap_exhausted);
-        let (termination, exit_code) = match (self.stopped, self.exit_code) {
+        let (termination, exit_code) = match (self.stopped.clone(), self.exit_code) {
             (Some(stopped), _) => (stopped, None),
             (None, _) if self.oom_killed => (Termination::MemoryLimit, None),
             (None, Some(_)) if compile_error => (Termination::CompileError, None),

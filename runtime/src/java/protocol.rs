@@ -109,8 +109,14 @@ impl StdoutFilter {
     }
 
     /// The preamble once it has arrived whole; `Err` when stdout did not start with one.
+    #[cfg(test)]
     pub(crate) fn preamble(&self) -> Option<&Result<Preamble, String>> {
         self.preamble.as_ref()
+    }
+
+    /// Takes the preamble (with its classes) out of the filter, once stdout has ended.
+    pub(crate) fn take_preamble(&mut self) -> Option<Result<Preamble, String>> {
+        self.preamble.take()
     }
 
     /// Accepts stdout bytes; answers the ones that belong to the program.
