@@ -282,9 +282,9 @@ impl JavaBackend {
                     .map_err(unavailable)?
             }
         };
-        // From here on the container is removed however the run ends, in the background so
-        // that the result does not wait for it.
-        let _removal = Removal {
+        // From here on the container is removed however the run ends: below when it ends by
+        // itself, and by this guard's drop (in the background) when it is cut short.
+        let mut removal = Removal {
             docker: self.docker.clone(),
             id: container.id.clone(),
             handle: self.executor.handle().clone(),
@@ -355,6 +355,9 @@ impl JavaBackend {
             outcome.exit_code = Some(exit_code);
             outcome.oom_killed = oom_killed;
         }
+        // Before the result, not after it: a process that ends right after its last run (and
+        // never drops its runtime, as a static one) would otherwise leave the container behind.
+        removal.now().await;
         Ok(outcome)
     }
 
@@ -444,7 +447,8 @@ fn unavailable(e: EngineError) -> Error {
     Error::JavaUnavailable(format!("the container engine failed: {e}"))
 }
 
-/// Removes a container when dropped, on the backend's executor.
+/// Removes a container: at once with [`Removal::now`], else when dropped, on the backend's
+/// executor.
 struct Removal {
     docker: Docker,
     id: String,
@@ -452,8 +456,18 @@ struct Removal {
     pending: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
 }
 
+impl Removal {
+    async fn now(&mut self) {
+        let id = std::mem::take(&mut self.id);
+        container::remove(&self.docker, &id).await;
+    }
+}
+
 impl Drop for Removal {
     fn drop(&mut self) {
+        if self.id.is_empty() {
+            return;
+        }
         let docker = self.docker.clone();
         let id = std::mem::take(&mut self.id);
         let removal = self
