@@ -4,13 +4,15 @@
  *   codebox_init   initialises the interpreter and imports `_codebox` (codebox.py in the
  *                  standard library zip), which imports the modules interview code uses. It
  *                  runs once, when the module is snapshotted; every run starts from its result.
- *   codebox_alloc  gives the host a buffer in linear memory for the request.
- *   codebox_run    runs one program: its buffer holds the entry's absolute guest path (UTF-8).
- *                  Answers the exit status, as `python3 PATH` would exit.
+ *   codebox_run    runs one program: the entry's absolute guest path is the second WASI
+ *                  argument, as for `python3 PATH`. Answers the exit status `python3 PATH`
+ *                  would exit with.
  */
 #include <Python.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <wasi/api.h>
 
 static PyObject *run_function;
 
@@ -63,14 +65,31 @@ __attribute__((export_name("codebox_init"))) void codebox_init(void) {
     }
 }
 
-__attribute__((export_name("codebox_alloc"))) void *codebox_alloc(size_t n) {
-    return malloc(n + 1);
+/* The run's WASI arguments, read now: wasi-libc read them (none) when the snapshot was taken. */
+static PyObject *entry_argument(void) {
+    __wasi_size_t argc = 0, size = 0;
+    if (__wasi_args_sizes_get(&argc, &size) != 0 || argc < 2) {
+        return NULL;
+    }
+    char **argv = malloc(argc * sizeof(char *));
+    char *buffer = malloc(size);
+    PyObject *path = NULL;
+    if (argv != NULL && buffer != NULL &&
+        __wasi_args_get((uint8_t **)argv, (uint8_t *)buffer) == 0) {
+        path = PyUnicode_DecodeUTF8(argv[1], (Py_ssize_t)strlen(argv[1]), "strict");
+    }
+    free(argv);
+    free(buffer);
+    return path;
 }
 
-__attribute__((export_name("codebox_run"))) int codebox_run(char *request, size_t n) {
-    PyObject *path = PyUnicode_DecodeUTF8(request, (Py_ssize_t)n, "strict");
-    free(request);
+__attribute__((export_name("codebox_run"))) int codebox_run(void) {
+    PyObject *path = entry_argument();
     if (path == NULL) {
+        if (!PyErr_Occurred()) {
+            fprintf(stderr, "codebox: no entry to run (usage: python3 ENTRY)\n");
+            return 2;
+        }
         PyErr_Print();
         return 1;
     }

@@ -27,9 +27,8 @@ impl WasmGuest {
         }
     }
 
-    /// The guest's command line for running `entry` (its absolute path in the guest). CPython
-    /// is a reactor that gets the entry from the host's call and sets `sys.argv` itself; the
-    /// WASI arguments are what `os` would report all the same.
+    /// The guest's command line for running `entry` (its absolute path in the guest): the WASI
+    /// arguments its `codebox_run` reads the entry from.
     pub(crate) fn argv(self, entry: &str) -> Vec<String> {
         match self {
             WasmGuest::Python => vec!["python3".to_owned(), entry.to_owned()],

@@ -387,14 +387,10 @@ impl Runtime {
             .map_err(Error::io("starting the guest executor for", PathBuf::new()))?;
         let call = executor.block_on(async {
             let run = async {
+                // Both snapshots take the entry from their WASI arguments.
                 let instance = pre.instantiate_async(&mut store).await?;
-                match guest {
-                    WasmGuest::JavaScript => {
-                        let run = instance.get_typed_func::<(), i32>(&mut store, "codebox_run")?;
-                        exit_status(run.call_async(&mut store, ()).await?)
-                    }
-                    WasmGuest::Python => run_python(&mut store, &instance, &entry).await,
-                }
+                let run = instance.get_typed_func::<(), i32>(&mut store, "codebox_run")?;
+                exit_status(run.call_async(&mut store, ()).await?)
             };
             // A guest blocked in a host call (sleeping, say) never reaches an epoch check;
             // the executor's timer and the cancel token cover that case.
@@ -438,24 +434,6 @@ impl Runtime {
             stderr_truncated: err.truncated,
         })
     }
-}
-
-/// Runs the program at the guest path `entry` in CPython's snapshot: `codebox_run` takes the
-/// path in a buffer of the guest's and answers the exit status.
-async fn run_python(
-    store: &mut Store<GuestState>,
-    instance: &wasmtime::Instance,
-    entry: &str,
-) -> wasmtime::Result<()> {
-    let alloc = instance.get_typed_func::<u32, u32>(&mut *store, "codebox_alloc")?;
-    let run = instance.get_typed_func::<(u32, u32), i32>(&mut *store, "codebox_run")?;
-    let memory = instance
-        .get_memory(&mut *store, "memory")
-        .ok_or_else(|| wasmtime::Error::msg("CPython exports no memory"))?;
-    let len = u32::try_from(entry.len())?;
-    let buffer = alloc.call_async(&mut *store, len).await?;
-    memory.write(&mut *store, usize::try_from(buffer)?, entry.as_bytes())?;
-    exit_status(run.call_async(&mut *store, (buffer, len)).await?)
 }
 
 /// A `codebox_run`'s answer, reported as WASI's exit is, so that a program's own status and a
