@@ -17,6 +17,14 @@ import traceback, types, typing  # noqa: E401
 
 _stdlib_path = list(sys.path)
 
+# Everything alive now is the snapshot's: moved out of the collector's generations, so that a
+# run's collections never walk (and write to, copying page after page of the snapshot) objects
+# that no run can free.
+import gc  # noqa: E402
+
+gc.collect()
+gc.freeze()
+
 
 def _exit_status(code):
     """The status SystemExit(code) ends a program with, printing what CPython prints."""
