@@ -178,17 +178,25 @@ pub(crate) async fn start(
 
 /// Removes a container, killing it if it still runs. Failures are logged, not returned: the
 /// container's run is over either way, and a container that is already gone is fine.
+///
+/// An engine killing a container may answer the removal before the container has stopped
+/// (podman does, now and then): then the removal is tried again, a few times.
 pub(crate) async fn remove(docker: &Docker, id: &str) {
-    let options = RemoveContainerOptionsBuilder::default().force(true).build();
-    if let Err(e) = docker.remove_container(id, Some(options)).await
-        && !matches!(
-            e,
-            EngineError::DockerResponseServerError {
-                status_code: 404,
-                ..
+    const ATTEMPTS: u32 = 5;
+    for attempt in 1..=ATTEMPTS {
+        let options = RemoveContainerOptionsBuilder::default().force(true).build();
+        match docker.remove_container(id, Some(options)).await {
+            Ok(()) => return,
+            Err(EngineError::DockerResponseServerError {
+                status_code: 404, ..
+            }) => return,
+            Err(e) if attempt == ATTEMPTS => {
+                tracing::warn!(container = id, error = %e, "could not remove a Java container");
             }
-        )
-    {
-        tracing::warn!(container = id, error = %e, "could not remove a Java container");
+            Err(e) => {
+                tracing::debug!(container = id, error = %e, attempt, "retrying a container's removal");
+                tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
+            }
+        }
     }
 }

@@ -357,6 +357,9 @@ impl JavaBackend {
         }
         // Before the result, not after it: a process that ends right after its last run (and
         // never drops its runtime, as a static one) would otherwise leave the container behind.
+        // The attached streams go first: the engine may refuse to remove a container that a
+        // client is still attached to.
+        drop(container);
         removal.now().await;
         Ok(outcome)
     }
