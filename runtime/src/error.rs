@@ -1,3 +1,6 @@
+//! The runtime's errors: what stops a request from running at all. A program's own failures
+//! are never errors (see `outcome.rs`).
+
 use std::path::PathBuf;
 
 /// Why the runtime could not run a request at all.

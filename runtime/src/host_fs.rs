@@ -1,12 +1,16 @@
-//! Every place where the runtime touches host paths: the sandbox's scratch directory, the
-//! standard library's folder the guest reads, and the cache of compiled modules.
+//! Where the runtime reads and writes host files: the sandbox's scratch directory, the
+//! standard library's folder the guest reads, the interpreter builds it reads, and the cache of
+//! compiled modules.
 //!
 //! # Ambient authority
 //!
-//! This module is not sandboxed: it opens host paths with the permissions of the process. No
-//! other module of the runtime does. The guest never sees a host path: it sees only the
-//! scratch directory made here, through WASI preopens, which wasmtime confines with cap-std
-//! (no `..`, absolute path or symlink leads out of it).
+//! This module is not sandboxed: it opens host paths with the permissions of the process. Two
+//! other places touch the host, each through what this module names: `module_cache.rs` maps
+//! compiled modules from the cache folder [`CacheDir`] gives it (wasmtime's
+//! `Module::deserialize_file`), and the Java backend (`java/`) talks to the container engine
+//! over the socket `DOCKER_HOST` names, never to host files. The guest never sees a host path:
+//! it sees only the scratch directory made here, through WASI preopens, which wasmtime confines
+//! with cap-std (no `..`, absolute path or symlink leads out of it).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,6 +71,11 @@ impl SandboxDir {
             })?;
         Ok(())
     }
+}
+
+/// Reads a whole host file (an interpreter's build in the cache).
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(Error::io("reading", path))
 }
 
 /// Makes `dir` (CPython's standard library, in the cache) the guest's read-only

@@ -44,6 +44,7 @@ mod cancel;
 mod engine;
 mod error;
 mod guest;
+mod guest_store;
 mod host_fs;
 mod java;
 mod language;
@@ -54,6 +55,7 @@ mod output;
 mod request;
 mod runtime;
 mod snapshot;
+mod sync;
 
 pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};
@@ -62,5 +64,7 @@ pub use self::language::{Language, UnknownLanguage};
 pub use self::limits::Limits;
 pub use self::outcome::{ExecutionResult, Termination};
 pub use self::output::{OutputListener, StreamKind};
-pub use self::request::{MAX_PATH_BYTES, MAX_PATH_DEPTH, RunRequest, validate_path};
+pub use self::request::{
+    MAX_PATH_BYTES, MAX_PATH_DEPTH, MAX_SEGMENT_BYTES, RunRequest, validate_path,
+};
 pub use self::runtime::{ProgressFn, Runtime, RuntimeBuilder};

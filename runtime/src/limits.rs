@@ -1,3 +1,11 @@
+//! What one run may use, and the part of enforcing it that lives in the store.
+//!
+//! [`Limits`] holds every per-run bound (time, memory, fuel, output) with its default and its
+//! accepted range. Time is enforced by the epoch deadline (`runtime.rs`), fuel by wasmtime's
+//! metering, output by the capped pipes (`output.rs`); memory is enforced here, by the
+//! `MemoryLimiter` that refuses a guest's growth past its cap and remembers that it did, since
+//! a refused growth shows up as the language's own error rather than a trap.
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};

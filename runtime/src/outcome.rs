@@ -1,3 +1,10 @@
+//! How a run ended: the [`ExecutionResult`] the caller gets, and the classification that turns
+//! what the runtime observed (the call's end, overflowed output, refused memory, a
+//! cancellation) into a [`Termination`].
+//!
+//! Guest failures are results, never errors: whatever the program does, the caller learns it
+//! here, with the output written up to the end.
+
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};

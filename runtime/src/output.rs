@@ -75,11 +75,7 @@ impl CappedPipe {
     }
 
     fn lock(&self) -> MutexGuard<'_, Captured> {
-        // A panic while holding this lock cannot leave the buffer half-written in a way that
-        // matters (it only ever grows), so a poisoned lock is still usable.
-        self.inner
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        crate::sync::lock(&self.inner)
     }
 
     /// Appends what fits; returns false when `data` did not fit entirely.

@@ -1,3 +1,6 @@
+//! What the caller asks for: a [`RunRequest`] (language, entry, files, stdin, limits, an output
+//! listener and a cancel token), and the checks of its paths that every backend relies on.
+
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
@@ -8,6 +11,9 @@ use crate::{CancelToken, Error, Language, Limits, OutputListener, Result};
 pub const MAX_PATH_BYTES: usize = 1024;
 /// Deepest accepted file path, in segments.
 pub const MAX_PATH_DEPTH: usize = 32;
+/// Longest accepted segment of a path (a file or folder name), in bytes: what every common
+/// filesystem allows (`NAME_MAX`).
+pub const MAX_SEGMENT_BYTES: usize = 255;
 
 /// One execution: a language, an entry file, the files the program may see, its stdin and its
 /// limits.
@@ -158,8 +164,8 @@ impl RunRequest {
 }
 
 /// Accepts a relative, normalised path: `/`-separated segments that are not empty, `.` or `..`,
-/// without backslashes, NUL or control characters, at most [`MAX_PATH_BYTES`] long and
-/// [`MAX_PATH_DEPTH`] segments deep. These are the paths a [`RunRequest`] accepts.
+/// without backslashes, NUL or control characters, at most [`MAX_PATH_BYTES`] long,
+/// [`MAX_PATH_DEPTH`] segments deep and with segments of at most [`MAX_SEGMENT_BYTES`]. These are the paths a [`RunRequest`] accepts.
 ///
 /// # Errors
 ///
@@ -188,6 +194,9 @@ pub fn validate_path(path: &str) -> Result<()> {
         match segment {
             "" => return reject("it has an empty segment"),
             "." | ".." => return reject("it has a `.` or `..` segment"),
+            long if long.len() > MAX_SEGMENT_BYTES => {
+                return reject("a file or folder name is longer than 255 bytes");
+            }
             _ => {}
         }
     }
@@ -232,6 +241,13 @@ mod tests {
         }
         assert!(validate_path("a/".repeat(40).trim_end_matches('/')).is_err());
         assert!(validate_path(&"a".repeat(2000)).is_err());
+    }
+
+    #[test]
+    fn names_are_at_most_255_bytes() {
+        validate_path(&format!("dir/{}", "n".repeat(MAX_SEGMENT_BYTES))).unwrap();
+        assert!(validate_path(&format!("dir/{}", "n".repeat(MAX_SEGMENT_BYTES + 1))).is_err());
+        assert!(validate_path(&format!("{}/main.py", "d".repeat(300))).is_err());
     }
 
     #[test]

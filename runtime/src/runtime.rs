@@ -1,6 +1,32 @@
+//! The [`Runtime`]: prepares each interpreter once, then runs requests, many at a time.
+//!
+//! # One run, step by step
+//!
+//! [`Runtime::run`] validates the request ([`RunRequest::validate`](crate::RunRequest)) and
+//! sends Java to its container backend (`java/`). A Python or JavaScript run then goes:
+//!
+//! 1. **Prepare** (`instance_pre`): on the guest's first use, its snapshot is made
+//!    (`snapshot.rs`) or loaded from the module cache (`module_cache.rs`) and linked to WASI
+//!    once into an `InstancePre`; every later run reuses it.
+//! 2. **Materialise the files** (`host_fs::SandboxDir`): the request's files are copied into a
+//!    private scratch folder, deleted after the run.
+//! 3. **WASI** (`GuestIo::wasi_context`): the command line names the entry by its guest path;
+//!    stdin is the request's bytes; stdout and stderr are capped pipes (`output.rs`) that
+//!    stream to the request's listener; the folders are preopened in the snapshot's layout
+//!    (the standard library, the working directory, `/workspace`).
+//! 4. **Store and limits** (`guest_store::new_store`, `watch_deadline`): the memory limiter
+//!    (`limits.rs`), the fuel budget, and an epoch callback that interrupts the guest at the
+//!    deadline or on cancellation and otherwise yields once per tick (`engine.rs` ticks).
+//! 5. **Call** (`call_guest`): on an executor of its own, the interpreter is instantiated
+//!    copy-on-write and its `codebox_run` export called, racing the deadline timer and the
+//!    cancel token (a guest asleep in a host call never reaches an epoch check).
+//! 6. **Classify** (`outcome::classify`): how the call ended, whether the output overflowed and
+//!    whether memory was refused become the [`Termination`](crate::Termination) and exit code
+//!    of the [`ExecutionResult`], with the output written up to then.
+
 use std::collections::HashMap;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -10,18 +36,15 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
 use crate::guest::WasmGuest;
-use crate::host_fs::{CacheDir, SandboxDir, WORKSPACE_GUEST_PATH, preopen_stdlib};
+use crate::guest_store::{self, GuestState, new_store};
+use crate::host_fs::{self, CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
 use crate::java::JavaBackend;
-use crate::limits::MemoryLimiter;
-use crate::outcome::{Observed, classify};
+use crate::outcome::{Observed, Verdict, classify};
 use crate::output::CappedPipe;
 use crate::{
-    Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind, engine,
-    module_cache, snapshot,
+    CancelToken, Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind,
+    engine, module_cache, snapshot, sync,
 };
-
-/// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
-const FUEL_YIELD_INTERVAL: u64 = 20_000_000;
 
 /// Receives progress lines of slow one-time work (building, snapshotting or compiling an
 /// interpreter).
@@ -33,7 +56,7 @@ pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 /// Each interpreter is prepared on first use (built and snapshotted if needed, compiled once
 /// per machine into the module cache, linked once), or ahead of time with
 /// [`Runtime::prepare`]. Each run then gets a fresh instance, its own scratch copy of the files
-/// and its own limits; nothing is shared between runs.
+/// and its own limits; nothing is shared between runs. The module header walks one run.
 #[derive(Clone)]
 pub struct Runtime {
     inner: Arc<Inner>,
@@ -49,12 +72,6 @@ struct Inner {
     java_config: JavaConfig,
     /// Connected on Java's first use; a failed connection is retried on the next.
     java: Mutex<Option<Arc<JavaBackend>>>,
-}
-
-/// The state of one guest's store.
-pub(crate) struct GuestState {
-    pub(crate) wasi: WasiP1Ctx,
-    pub(crate) limiter: MemoryLimiter,
 }
 
 /// An interpreter ready to instantiate, and the folder its guest reads the standard library
@@ -148,7 +165,8 @@ impl RuntimeBuilder {
     ///
     /// # Errors
     ///
-    /// [`Error::Engine`] when wasmtime rejects the configuration (a stack size of zero, say).
+    /// [`Error::InvalidRequest`] for a wasm stack under 64 KiB; [`Error::Engine`] when
+    /// wasmtime rejects the rest of the configuration.
     pub fn build(self) -> Result<Runtime> {
         if self.wasm_stack_bytes < 64 * 1024 {
             return Err(Error::InvalidRequest(
@@ -217,11 +235,7 @@ impl Runtime {
 
     fn java_backend(&self) -> Result<Arc<JavaBackend>> {
         // Held while connecting, so that concurrent first runs share one connection and pool.
-        let mut java = self
-            .inner
-            .java
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut java = sync::lock(&self.inner.java);
         if let Some(backend) = &*java {
             return Ok(backend.clone());
         }
@@ -237,11 +251,7 @@ impl Runtime {
 
     fn instance_pre(&self, guest: WasmGuest) -> Result<Prepared> {
         // The lock is held while preparing, so that concurrent first runs compile once.
-        let mut prepared = self
-            .inner
-            .prepared
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut prepared = sync::lock(&self.inner.prepared);
         if let Some(pre) = prepared.get(&guest) {
             return Ok(pre.clone());
         }
@@ -269,7 +279,7 @@ impl Runtime {
                         "codebox: initialising CPython and compiling its snapshot (once; it is cached)",
                     );
                     let reactor = build.reactor();
-                    let wasm = std::fs::read(&reactor).map_err(Error::io("reading", &reactor))?;
+                    let wasm = host_fs::read(&reactor)?;
                     snapshot::make(
                         &inner.engine,
                         inner.fuel,
@@ -323,117 +333,152 @@ impl Runtime {
 
     fn run_wasm(&self, guest: WasmGuest, request: &RunRequest) -> Result<ExecutionResult> {
         let started = Instant::now();
-        let language = guest.language();
         let limits = *request.limit_values();
         let Prepared { pre, stdlib } = self.instance_pre(guest)?;
-
         let (work_dir, _) = request.entry_parts();
         let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
-        // The entry is named by its absolute guest path, as `python3 /abs/main.py` would be:
-        // tracebacks, `__file__` and `__filename` then read naturally.
-        let entry = format!("{WORKSPACE_GUEST_PATH}/{}", request.entry());
-        let listener = request.listener();
-        let stdout = CappedPipe::new(limits.stdout_bytes, StreamKind::Stdout, listener.clone());
-        let stderr = CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, listener);
+        let io = GuestIo::new(request);
+        let wasi = io.wasi_context(guest, request, stdlib.as_deref(), &sandbox)?;
+        let fuel = self.inner.fuel.then_some(limits.fuel);
+        let mut store = new_store(&self.inner.engine, wasi, limits.memory_bytes, fuel)?;
+        let deadline = Instant::now() + limits.timeout;
         let cancel = request.cancel().cloned().unwrap_or_default();
+        watch_deadline(&mut store, deadline, cancel.clone());
+
+        let call = call_guest(&pre, &mut store, deadline, &cancel)?;
+        let observed = Observed {
+            call,
+            output_overflowed: io.stdout.truncated() || io.stderr.truncated(),
+            memory_refused: store.data().limiter.refused(),
+            cancelled: cancel.is_cancelled(),
+        };
+        let fuel_consumed = fuel.map_or(0, |budget| {
+            budget.saturating_sub(store.get_fuel().unwrap_or(0))
+        });
+        let peak_memory_bytes = store.data().limiter.peak();
+        drop(store);
+        drop(sandbox);
+        Ok(io.result(
+            guest,
+            classify(guest, observed),
+            Usage {
+                wall_time: started.elapsed(),
+                fuel_consumed,
+                peak_memory_bytes,
+            },
+        ))
+    }
+}
+
+/// A guest's stdin and its capped stdout and stderr, which outlive its store so that the
+/// output is read after the guest has stopped.
+struct GuestIo {
+    stdin: bytes::Bytes,
+    stdout: CappedPipe,
+    stderr: CappedPipe,
+}
+
+/// What a run used, measured by the runtime.
+struct Usage {
+    wall_time: std::time::Duration,
+    fuel_consumed: u64,
+    peak_memory_bytes: u64,
+}
+
+impl GuestIo {
+    fn new(request: &RunRequest) -> GuestIo {
+        let limits = request.limit_values();
+        let listener = request.listener();
+        GuestIo {
+            stdin: request.stdin_bytes().clone(),
+            stdout: CappedPipe::new(limits.stdout_bytes, StreamKind::Stdout, listener.clone()),
+            stderr: CappedPipe::new(limits.stderr_bytes, StreamKind::Stderr, listener),
+        }
+    }
+
+    /// The guest's WASI context: its command line (the entry by its absolute guest path, as
+    /// `python3 /abs/main.py` would be, so that tracebacks, `__file__` and `__filename` read
+    /// naturally), its streams, and its folders in the snapshot's layout.
+    fn wasi_context(
+        &self,
+        guest: WasmGuest,
+        request: &RunRequest,
+        stdlib: Option<&Path>,
+        sandbox: &SandboxDir,
+    ) -> Result<WasiP1Ctx> {
+        let entry = format!("{WORKSPACE_GUEST_PATH}/{}", request.entry());
         let mut wasi = WasiCtxBuilder::new();
         wasi.args(&guest.argv(&entry))
-            .stdin(MemoryInputPipe::new(request.stdin_bytes().clone()))
-            .stdout(stdout.clone())
-            .stderr(stderr.clone())
+            .stdin(MemoryInputPipe::new(self.stdin.clone()))
+            .stdout(self.stdout.clone())
+            .stderr(self.stderr.clone())
             // Not `allow_blocking_current_thread`: with it, wasmtime-wasi serves a guest's
             // relative sleep with `std::thread::sleep`, which neither the deadline nor the
             // executor's timer can interrupt.
             .allow_blocking_current_thread(false);
-        // The layout CPython's snapshot was taken with: the standard library, then the files.
-        if let Some(stdlib) = &stdlib {
-            preopen_stdlib(&mut wasi, stdlib)?;
-        }
-        sandbox.preopen(&mut wasi)?;
+        snapshot::preopen(&mut wasi, stdlib, sandbox)?;
+        Ok(wasi.build_p1())
+    }
 
-        let state = GuestState {
-            wasi: wasi.build_p1(),
-            limiter: MemoryLimiter::new(limits.memory_bytes),
-        };
-        let mut store = Store::new(&self.inner.engine, state);
-        store.limiter(|state| &mut state.limiter);
-        if self.inner.fuel {
-            store
-                .set_fuel(limits.fuel)
-                .map_err(Error::engine("setting the fuel budget"))?;
-            // Compiled code keeps its fuel count in a register and writes it back only at
-            // calls; yielding every interval also writes it back, so that the fuel reported
-            // for a run stopped in a tight loop is right to within one interval.
-            store
-                .fuel_async_yield_interval(Some(FUEL_YIELD_INTERVAL))
-                .map_err(Error::engine("setting the fuel yield interval"))?;
-        }
-        let deadline = Instant::now() + limits.timeout;
-        store.set_epoch_deadline(1);
-        let watched = cancel.clone();
-        store.epoch_deadline_callback(move |_| {
-            Ok(if Instant::now() >= deadline || watched.is_cancelled() {
-                UpdateDeadline::Interrupt
-            } else {
-                // Yielding once per tick lets the executor's timer and a cancellation reach a
-                // guest that is computing.
-                UpdateDeadline::Yield(1)
-            })
-        });
-
-        let executor = tokio::runtime::Builder::new_current_thread()
-            .enable_time()
-            .build()
-            .map_err(Error::io("starting the guest executor for", PathBuf::new()))?;
-        let call = executor.block_on(async {
-            let run = async {
-                // Both snapshots take the entry from their WASI arguments.
-                let instance = pre.instantiate_async(&mut store).await?;
-                let run = instance.get_typed_func::<(), i32>(&mut store, "codebox_run")?;
-                exit_status(run.call_async(&mut store, ()).await?)
-            };
-            // A guest blocked in a host call (sleeping, say) never reaches an epoch check;
-            // the executor's timer and the cancel token cover that case.
-            tokio::select! {
-                call = tokio::time::timeout_at(deadline.into(), run) => call.ok(),
-                () = cancel.cancelled() => None,
-            }
-        });
-
-        let observed = Observed {
-            call,
-            output_overflowed: stdout.truncated() || stderr.truncated(),
-            memory_refused: store.data().limiter.refused(),
-            cancelled: cancel.is_cancelled(),
-        };
-        let fuel_consumed = if self.inner.fuel {
-            limits.fuel.saturating_sub(store.get_fuel().unwrap_or(0))
-        } else {
-            0
-        };
-        let peak_memory_bytes = store.data().limiter.peak();
-        drop(store);
-        drop(sandbox);
-
-        let verdict = classify(guest, observed);
-        let out = stdout.take();
-        let mut err = stderr.take();
+    /// The result of a run that ended as `verdict` says, with the output it wrote.
+    fn result(self, guest: WasmGuest, verdict: Verdict, usage: Usage) -> ExecutionResult {
+        let out = self.stdout.take();
+        let mut err = self.stderr.take();
         if let Some(note) = verdict.stderr_note {
             err.bytes.extend_from_slice(note.as_bytes());
         }
-        Ok(ExecutionResult {
-            language,
+        ExecutionResult {
+            language: guest.language(),
             stdout: String::from_utf8_lossy(&out.bytes).into_owned(),
             stderr: String::from_utf8_lossy(&err.bytes).into_owned(),
             exit_code: verdict.exit_code,
             termination: verdict.termination,
-            wall_time: started.elapsed(),
-            fuel_consumed,
-            peak_memory_bytes,
+            wall_time: usage.wall_time,
+            fuel_consumed: usage.fuel_consumed,
+            peak_memory_bytes: usage.peak_memory_bytes,
             stdout_truncated: out.truncated,
             stderr_truncated: err.truncated,
-        })
+        }
     }
+}
+
+/// Interrupts the guest at its next epoch check once `deadline` has passed or `cancel` fired,
+/// and otherwise yields to the executor once per tick, so that the executor's timer and a
+/// cancellation reach a guest that is computing.
+fn watch_deadline(store: &mut Store<GuestState>, deadline: Instant, cancel: CancelToken) {
+    store.set_epoch_deadline(1);
+    store.epoch_deadline_callback(move |_| {
+        Ok(if Instant::now() >= deadline || cancel.is_cancelled() {
+            UpdateDeadline::Interrupt
+        } else {
+            UpdateDeadline::Yield(1)
+        })
+    });
+}
+
+/// Instantiates the interpreter copy-on-write and calls its `codebox_run` on an executor of its
+/// own; `None` when the deadline or the cancel token ended the call first.
+fn call_guest(
+    pre: &InstancePre<GuestState>,
+    store: &mut Store<GuestState>,
+    deadline: Instant,
+    cancel: &CancelToken,
+) -> Result<Option<wasmtime::Result<()>>> {
+    let executor = guest_store::executor()?;
+    Ok(executor.block_on(async {
+        let run = async {
+            // Both snapshots take the entry from their WASI arguments.
+            let instance = pre.instantiate_async(&mut *store).await?;
+            let run = instance.get_typed_func::<(), i32>(&mut *store, "codebox_run")?;
+            exit_status(run.call_async(&mut *store, ()).await?)
+        };
+        // A guest blocked in a host call (sleeping, say) never reaches an epoch check; the
+        // executor's timer and the cancel token cover that case.
+        tokio::select! {
+            call = tokio::time::timeout_at(deadline.into(), run) => call.ok(),
+            () = cancel.cancelled() => None,
+        }
+    }))
 }
 
 /// A `codebox_run`'s answer, reported as WASI's exit is, so that a program's own status and a

@@ -12,17 +12,30 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use wasmtime::{Engine, Linker, Store, UpdateDeadline};
+use wasmtime::{Engine, Linker, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 
+use crate::guest_store::{GuestState, executor, new_store};
 use crate::host_fs::{SandboxDir, preopen_stdlib};
-use crate::limits::MemoryLimiter;
-use crate::runtime::GuestState;
 use crate::{Error, Limits, Result};
 
 /// The version of the guest's preopen layout, part of the compiled module's cache key.
 pub(crate) const LAYOUT: &str = "L1";
+
+/// Preopens the guest's folders in the order of [`LAYOUT`]: the standard library (CPython's),
+/// then the sandbox's working directory and `/workspace`. Runs and snapshots both call this,
+/// so that a run finds the table of preopens its snapshot recorded.
+pub(crate) fn preopen(
+    wasi: &mut WasiCtxBuilder,
+    stdlib: Option<&Path>,
+    sandbox: &SandboxDir,
+) -> Result<()> {
+    if let Some(stdlib) = stdlib {
+        preopen_stdlib(wasi, stdlib)?;
+    }
+    sandbox.preopen(wasi)
+}
 
 /// Initialises the reactor `wasm` (with CPython's standard library at `stdlib`) and answers
 /// the snapshot's bytes.
@@ -38,29 +51,19 @@ pub(crate) fn make(
     let mut wasi = WasiCtxBuilder::new();
     wasi.stderr(stderr.clone())
         .allow_blocking_current_thread(false);
-    if let Some(stdlib) = stdlib {
-        preopen_stdlib(&mut wasi, stdlib)?;
-    }
-    sandbox.preopen(&mut wasi)?;
-    let state = GuestState {
-        wasi: wasi.build_p1(),
-        limiter: MemoryLimiter::new(Limits::MAX_MEMORY_BYTES),
-    };
-    let mut store = Store::new(engine, state);
-    store.limiter(|state| &mut state.limiter);
-    // Initialisation is trusted code of known length: no fuel budget, no deadline.
-    if fuel {
-        store
-            .set_fuel(u64::MAX)
-            .map_err(Error::engine("setting the snapshot's fuel"))?;
-    }
+    preopen(&mut wasi, stdlib, &sandbox)?;
+    // Initialisation is trusted code of known length: no fuel budget to speak of, no
+    // deadline.
+    let mut store = new_store(
+        engine,
+        wasi.build_p1(),
+        Limits::MAX_MEMORY_BYTES,
+        fuel.then_some(u64::MAX),
+    )?;
     store.set_epoch_deadline(1);
     store.epoch_deadline_callback(|_| Ok(UpdateDeadline::Yield(1)));
 
-    let executor = tokio::runtime::Builder::new_current_thread()
-        .enable_time()
-        .build()
-        .map_err(Error::io("starting the snapshot's executor for", ""))?;
+    let executor = executor()?;
     let snapshot = executor.block_on(async {
         let mut wizer = wasmtime_wizer::Wizer::new();
         wizer.init_func("codebox_init");

@@ -2,7 +2,6 @@
 //! the pool, streaming, cancelling, and containers removed however runs end. One test, so that
 //! its count of containers is not disturbed by other tests of this binary.
 
-use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -10,27 +9,13 @@ use codebox_runtime::{
     CancelToken, Error, JavaConfig, Language, Limits, RunRequest, Runtime, StreamKind, Termination,
 };
 
+mod support {
+    pub(crate) mod containers;
+}
+use support::containers::codebox_containers;
+
 const HELLO: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"hello from the pool\");\n    }\n}\n";
 const SLEEPER: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"going to sleep\");\n        Thread.sleep(60_000);\n    }\n}\n";
-
-/// The engine's containers that carry codebox's label, through its API on the unix socket.
-fn codebox_containers() -> usize {
-    let host =
-        std::env::var("DOCKER_HOST").expect("DOCKER_HOST names the engine (scripts/test sets it)");
-    let path = host.strip_prefix("unix://").expect("a unix:// DOCKER_HOST");
-    let mut socket = std::os::unix::net::UnixStream::connect(path).expect("engine socket");
-    let filters = "%7B%22label%22%3A%5B%22codebox.role%22%5D%7D";
-    write!(
-        socket,
-        "GET /containers/json?all=1&filters={filters} HTTP/1.0\r\nHost: engine\r\n\r\n"
-    )
-    .expect("request");
-    let mut answer = String::new();
-    socket.read_to_string(&mut answer).expect("answer");
-    let body = answer.split("\r\n\r\n").nth(1).expect("a body");
-    let list: serde_json::Value = serde_json::from_str(body).expect("JSON");
-    list.as_array().expect("a list").len()
-}
 
 fn wait_for_no_containers() {
     let deadline = Instant::now() + Duration::from_secs(20);

@@ -14,7 +14,7 @@
 //! containers (given time to refill between runs, as between a candidate's runs), end to end
 //! through `codebox run`, and native `java Main.java` on the same file.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -156,15 +156,22 @@ fn main() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let codebox = env!("CARGO_BIN_EXE_codebox");
-    let python = native_python();
+    latencies(&runtime, &unmetered, rounds, codebox, dir.path());
+    throughput(&runtime, quick);
+    memory_per_run(&runtime);
+    java(10, codebox, dir.path());
+}
 
+/// Each workload in-process (with and without fuel), through `codebox run`, and natively.
+fn latencies(runtime: &Runtime, unmetered: &Runtime, rounds: usize, codebox: &str, dir: &Path) {
+    let python = native_python();
     println!("{rounds} rounds each; times in ms (p50 / p90); ratio = in-process p50 / native p50");
     println!(
         "{:<11} {:<13} {:>17} {:>17} {:>17} {:>17} {:>7}",
         "language", "workload", "in-process", "no fuel", "codebox run", "native", "ratio"
     );
     for workload in workloads() {
-        let path = dir.path().join(workload.file);
+        let path = dir.join(workload.file);
         std::fs::write(&path, workload.source).expect("write");
         let request = RunRequest::new(workload.language, workload.file)
             .file(workload.file, workload.source)
@@ -179,8 +186,8 @@ fn main() {
                 })
                 .collect()
         };
-        let in_process = time_in(&runtime);
-        let without_fuel = time_in(&unmetered);
+        let in_process = time_in(runtime);
+        let without_fuel = time_in(unmetered);
         let end_to_end = time_command(
             rounds,
             || {
@@ -221,8 +228,10 @@ fn main() {
             a / n
         );
     }
+}
 
-    // Throughput: hello world on every core at once.
+/// Hello world on every core at once.
+fn throughput(runtime: &Runtime, quick: bool) {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let window = if quick {
         Duration::from_secs(2)
@@ -256,8 +265,10 @@ fn main() {
             runs as f64 / start.elapsed().as_secs_f64()
         );
     }
+}
 
-    // Memory: what each of K concurrent runs adds to the process's resident set.
+/// What each of K concurrent runs adds to the process's resident set.
+fn memory_per_run(runtime: &Runtime) {
     let concurrent = 8;
     for (language, file, source) in [
         (
@@ -290,12 +301,10 @@ fn main() {
             peak.saturating_sub(base) as f64 / concurrent as f64 / (1 << 20) as f64
         );
     }
-
-    java(10, codebox, dir.path());
 }
 
 /// Java's hello world: per-run containers, the pool, `codebox run`, native `java`.
-fn java(rounds: usize, codebox: &str, dir: &std::path::Path) {
+fn java(rounds: usize, codebox: &str, dir: &Path) {
     const HELLO: &str = "public class Main {\n    public static void main(String[] args) {\n        System.out.println(\"Hello, world!\");\n    }\n}\n";
     let fresh = Runtime::builder().build().expect("runtime");
     if let Err(e) = fresh.check_java() {

@@ -173,7 +173,7 @@ pub(crate) struct Config {
     pub(crate) max_files: usize,
     pub(crate) max_session_bytes: u64,
     /// Languages that may run.
-    pub(crate) languages: Vec<String>,
+    pub(crate) languages: Vec<Language>,
     pub(crate) max_concurrent: usize,
     pub(crate) queue: usize,
     pub(crate) api_keys: Vec<String>,
@@ -224,7 +224,9 @@ impl Config {
             let language = name
                 .parse::<Language>()
                 .with_context(|| format!("SUPPORTED_LANGUAGES lists {name:?}"))?;
-            languages.push(language.name().to_owned());
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
         }
         if languages.is_empty() {
             bail!("SUPPORTED_LANGUAGES lists no language");

@@ -166,9 +166,89 @@ pub(crate) struct TestCaseResult {
     pub(crate) errors: String,
     /// The exit code, when the program ended by itself.
     pub(crate) exit_code: Option<i32>,
-    /// The first difference from the expected output, for humans, when it did not match.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The first difference from the expected output, for humans, when it did not match:
+    /// `firstDifference` rendered as one line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) diff: Option<String>,
+    /// The first difference from the expected output, as a value, when it did not match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) first_difference: Option<LineDiff>,
+}
+
+/// The first line where a program's output and the expected output differ, as the judge
+/// compares them (see `service::judge`). Both the API's `diff` text and the spoken summary are
+/// renderings of this value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct LineDiff {
+    /// The line's number, from 1.
+    pub(crate) line: usize,
+    /// The expected line (shortened to 120 characters), or none when the output has lines
+    /// beyond the expected ones.
+    pub(crate) expected: Option<String>,
+    /// The line the program printed (shortened likewise), or none when its output ended first.
+    pub(crate) got: Option<String>,
+}
+
+impl std::fmt::Display for LineDiff {
+    /// `line 2: expected "4", got "5"`, or with `got nothing (output ended)`, or
+    /// `expected nothing more`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let line = self.line;
+        match (&self.expected, &self.got) {
+            (Some(expected), Some(got)) => {
+                write!(f, "line {line}: expected {expected:?}, got {got:?}")
+            }
+            (Some(expected), None) => {
+                write!(
+                    f,
+                    "line {line}: expected {expected:?}, got nothing (output ended)"
+                )
+            }
+            (None, Some(got)) => write!(f, "line {line}: expected nothing more, got {got:?}"),
+            (None, None) => write!(f, "line {line}: no difference"),
+        }
+    }
+}
+
+/// Why a run ended, as records and the API name it: the runtime's
+/// [`Termination`](codebox_runtime::Termination) without the crash's reason, which a record
+/// keeps in its own field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub(crate) enum Termination {
+    /// The program ended by itself; `exitCode` says how.
+    Exited,
+    /// The wall-clock limit was reached.
+    Timeout,
+    /// The fuel budget ran out.
+    OutOfFuel,
+    /// The memory limit was reached.
+    MemoryLimit,
+    /// stdout or stderr reached its cap.
+    OutputLimit,
+    /// The run was cancelled.
+    Cancelled,
+    /// The program did not compile (Java).
+    CompileError,
+    /// The interpreter failed; `crashReason` says how.
+    Crashed,
+}
+
+impl From<&codebox_runtime::Termination> for Termination {
+    fn from(termination: &codebox_runtime::Termination) -> Self {
+        use codebox_runtime::Termination as Runtime;
+        match termination {
+            Runtime::Exited => Termination::Exited,
+            Runtime::Timeout => Termination::Timeout,
+            Runtime::OutOfFuel => Termination::OutOfFuel,
+            Runtime::MemoryLimit => Termination::MemoryLimit,
+            Runtime::OutputLimit => Termination::OutputLimit,
+            Runtime::Cancelled => Termination::Cancelled,
+            Runtime::CompileError => Termination::CompileError,
+            Runtime::Crashed { .. } => Termination::Crashed,
+        }
+    }
 }
 
 /// The answer to an execution, stored with the session and readable later.
@@ -198,9 +278,8 @@ pub(crate) struct ExecutionRecord {
     pub(crate) exit_code: Option<i32>,
     /// Wall time in milliseconds (all test cases together).
     pub(crate) execution_time: f64,
-    /// Why the run ended: `exited`, `timeout`, `outOfFuel`, `memoryLimit`, `outputLimit` or
-    /// `crashed`.
-    pub(crate) termination: String,
+    /// Why the run ended.
+    pub(crate) termination: Termination,
     /// Why the interpreter crashed, when it did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) crash_reason: Option<String>,
@@ -226,7 +305,7 @@ impl ExecutionRecord {
         self.output = result.stdout.clone();
         self.errors = result.stderr.clone();
         self.exit_code = result.exit_code;
-        self.termination = result.termination.name().to_owned();
+        self.termination = Termination::from(&result.termination);
         self.crash_reason = match &result.termination {
             codebox_runtime::Termination::Crashed { reason } => Some(reason.clone()),
             _ => None,
@@ -253,7 +332,7 @@ pub(crate) struct ExecutionSummary {
     /// Whether it succeeded.
     pub(crate) success: bool,
     /// Why it ended.
-    pub(crate) termination: String,
+    pub(crate) termination: Termination,
 }
 
 impl From<&ExecutionRecord> for ExecutionSummary {
@@ -263,7 +342,7 @@ impl From<&ExecutionRecord> for ExecutionSummary {
             file_name: record.file_name.clone(),
             created_at: record.created_at,
             success: record.success,
-            termination: record.termination.clone(),
+            termination: record.termination,
         }
     }
 }

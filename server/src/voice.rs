@@ -76,7 +76,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::{ExecutionRecord, TestCaseResult, Verdict};
+use crate::model::{ExecutionRecord, Termination, TestCaseResult, Verdict};
 
 /// What a voice command asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -400,10 +400,9 @@ fn strip_extension(path: &str) -> &str {
 /// cancelled.
 pub(crate) fn summarize_execution(record: &ExecutionRecord) -> String {
     let file = &record.file_name;
-    if record.termination == "cancelled" {
-        return format!("The run of {file} was cancelled before it finished.");
-    }
-    if let Some(results) = record.test_results.as_deref().filter(|r| !r.is_empty()) {
+    if record.termination != Termination::Cancelled
+        && let Some(results) = record.test_results.as_deref().filter(|r| !r.is_empty())
+    {
         return summarize_tests(results);
     }
     let printed = || describe_output(&record.output);
@@ -414,8 +413,8 @@ pub(crate) fn summarize_execution(record: &ExecutionRecord) -> String {
             format!(" {}", describe_output(&record.output))
         }
     };
-    match record.termination.as_str() {
-        "exited" => match record.exit_code {
+    match record.termination {
+        Termination::Exited => match record.exit_code {
             Some(0) | None => format!("{file} ran and exited with code 0. {}", printed()),
             Some(code) => match error_line(&record.errors) {
                 Some(error) => {
@@ -424,28 +423,28 @@ pub(crate) fn summarize_execution(record: &ExecutionRecord) -> String {
                 None => format!("{file} ran and exited with code {code}. {}", printed()),
             },
         },
-        "timeout" => format!(
+        Termination::Timeout => format!(
             "{file} was stopped after the {} time limit.{}",
             duration_words(record.execution_time),
             printed_if_any()
         ),
-        "outOfFuel" => format!(
+        Termination::OutOfFuel => format!(
             "{file} was stopped because it used up its computation budget, which usually means \
              an endless loop.{}",
             printed_if_any()
         ),
-        "memoryLimit" => format!(
+        Termination::MemoryLimit => format!(
             "{file} was stopped because it reached the memory limit.{}",
             printed_if_any()
         ),
-        "outputLimit" => {
+        Termination::OutputLimit => {
             format!("{file} was stopped because it printed more output than allowed.")
         }
-        "compileError" => match compile_error_line(&record.errors) {
+        Termination::CompileError => match compile_error_line(&record.errors) {
             Some(error) => format!("{file} did not compile: {error}."),
             None => format!("{file} did not compile."),
         },
-        "crashed" => match record
+        Termination::Crashed => match record
             .crash_reason
             .as_deref()
             .and_then(|reason| reason.lines().map(str::trim).find(|l| !l.is_empty()))
@@ -456,7 +455,7 @@ pub(crate) fn summarize_execution(record: &ExecutionRecord) -> String {
             ),
             None => format!("The interpreter crashed while running {file}."),
         },
-        other => format!("{file} ended ({other}).{}", printed_if_any()),
+        Termination::Cancelled => format!("The run of {file} was cancelled before it finished."),
     }
 }
 

@@ -22,8 +22,10 @@ use tokio::io::AsyncWriteExt;
 use self::pool::Pool;
 use self::protocol::{Classes, Mode, Preamble, StderrFilter, StdoutFilter};
 use crate::output::CappedPipe;
+use crate::sync::lock;
 use crate::{
-    Error, ExecutionResult, Language, Limits, Result, RunRequest, StreamKind, Termination,
+    CancelToken, Error, ExecutionResult, Language, Limits, Result, RunRequest, StreamKind,
+    Termination,
 };
 
 /// How long the engine may take to answer whether it runs and has the image.
@@ -258,30 +260,7 @@ impl JavaBackend {
         let limits = *request.limit_values();
         let deadline = tokio::time::Instant::now() + limits.timeout;
         let cancel = request.cancel().cloned().unwrap_or_default();
-        let pooled = match &self.pool {
-            Some(pool) if pool.memory_bytes() == limits.memory_bytes => pool.take().await,
-            _ => None,
-        };
-        let mut container = match pooled {
-            Some(container) => container,
-            None => {
-                let started = container::start(
-                    &self.docker,
-                    &self.config,
-                    &self.config.image,
-                    limits.memory_bytes,
-                    false,
-                );
-                tokio::time::timeout_at(deadline, started)
-                    .await
-                    .map_err(|_| {
-                        Error::JavaUnavailable(
-                            "the container engine did not start a container in time".to_owned(),
-                        )
-                    })?
-                    .map_err(unavailable)?
-            }
-        };
+        let mut container = self.container(limits.memory_bytes, deadline).await?;
         // From here on the container is removed however the run ends: below when it ends by
         // itself, and by this guard's drop (in the background) when it is cut short.
         let mut removal = Removal {
@@ -302,9 +281,6 @@ impl JavaBackend {
             oom_killed: false,
             memory_bytes: container.memory_bytes,
         };
-        let mut stdout = StdoutFilter::new(nonce);
-        let mut stderr = StderrFilter::new(nonce);
-
         let send = async {
             container.input.write_all(&payload).await?;
             container.input.flush().await
@@ -314,42 +290,7 @@ impl JavaBackend {
                 "could not send the program to its container: {e}"
             )));
         }
-        loop {
-            let next = tokio::select! {
-                next = container.output.next() => next,
-                () = tokio::time::sleep_until(deadline) => {
-                    outcome.stopped = Some(Termination::Timeout);
-                    break;
-                }
-                () = cancel.cancelled() => {
-                    outcome.stopped = Some(Termination::Cancelled);
-                    break;
-                }
-            };
-            let fits = match next {
-                None => break,
-                Some(Err(e)) => {
-                    return Err(Error::JavaUnavailable(format!(
-                        "lost the container's output: {e}"
-                    )));
-                }
-                Some(Ok(LogOutput::StdOut { message })) => {
-                    outcome.stdout.push(&stdout.push(&message))
-                }
-                Some(Ok(LogOutput::StdErr { message })) => {
-                    outcome.stderr.push(&stderr.push(&message))
-                }
-                Some(Ok(_)) => true,
-            };
-            if !fits {
-                outcome.stopped = Some(Termination::OutputLimit);
-                break;
-            }
-        }
-        outcome.stdout.push(&stdout.finish());
-        outcome.stderr.push(&stderr.finish());
-        outcome.preamble = stdout.take_preamble();
-        outcome.trailer = stderr.trailer();
+        follow(&mut container, &mut outcome, nonce, deadline, &cancel).await?;
         if outcome.stopped.is_none() {
             let (exit_code, oom_killed) = self.exit_status(&container.id).await?;
             outcome.exit_code = Some(exit_code);
@@ -362,6 +303,37 @@ impl JavaBackend {
         drop(container);
         removal.now().await;
         Ok(outcome)
+    }
+
+    /// A container for a run of `memory_bytes`: a pooled one when the pool's match, else one
+    /// started now, in time for `deadline`.
+    async fn container(
+        &self,
+        memory_bytes: u64,
+        deadline: tokio::time::Instant,
+    ) -> Result<container::Started> {
+        let pooled = match &self.pool {
+            Some(pool) if pool.memory_bytes() == memory_bytes => pool.take().await,
+            _ => None,
+        };
+        if let Some(container) = pooled {
+            return Ok(container);
+        }
+        let started = container::start(
+            &self.docker,
+            &self.config,
+            &self.config.image,
+            memory_bytes,
+            false,
+        );
+        tokio::time::timeout_at(deadline, started)
+            .await
+            .map_err(|_| {
+                Error::JavaUnavailable(
+                    "the container engine did not start a container in time".to_owned(),
+                )
+            })?
+            .map_err(unavailable)
     }
 
     /// The exit code of a container whose output ended, and whether the kernel killed it for
@@ -406,12 +378,6 @@ impl Drop for JavaBackend {
         })
         .join();
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Answers whether the engine runs and has the image, in words an operator can act on.
@@ -483,6 +449,53 @@ impl Drop for Removal {
 }
 
 /// What was seen of a run in a container.
+/// Reads a container's output into `outcome` (the runner's protocol lines filtered out) until it
+/// ends, the deadline passes, `cancel` fires or a stream overflows its cap; `outcome.stopped`
+/// says which of the last three stopped it.
+async fn follow(
+    container: &mut container::Started,
+    outcome: &mut Outcome,
+    nonce: &str,
+    deadline: tokio::time::Instant,
+    cancel: &CancelToken,
+) -> Result<()> {
+    let mut stdout = StdoutFilter::new(nonce);
+    let mut stderr = StderrFilter::new(nonce);
+    loop {
+        let next = tokio::select! {
+            next = container.output.next() => next,
+            () = tokio::time::sleep_until(deadline) => {
+                outcome.stopped = Some(Termination::Timeout);
+                break;
+            }
+            () = cancel.cancelled() => {
+                outcome.stopped = Some(Termination::Cancelled);
+                break;
+            }
+        };
+        let fits = match next {
+            None => break,
+            Some(Err(e)) => {
+                return Err(Error::JavaUnavailable(format!(
+                    "lost the container's output: {e}"
+                )));
+            }
+            Some(Ok(LogOutput::StdOut { message })) => outcome.stdout.push(&stdout.push(&message)),
+            Some(Ok(LogOutput::StdErr { message })) => outcome.stderr.push(&stderr.push(&message)),
+            Some(Ok(_)) => true,
+        };
+        if !fits {
+            outcome.stopped = Some(Termination::OutputLimit);
+            break;
+        }
+    }
+    outcome.stdout.push(&stdout.finish());
+    outcome.stderr.push(&stderr.finish());
+    outcome.preamble = stdout.take_preamble();
+    outcome.trailer = stderr.trailer();
+    Ok(())
+}
+
 struct Outcome {
     stdout: CappedPipe,
     stderr: CappedPipe,

@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod bounds;
 mod execute;
 mod files;
 mod java;

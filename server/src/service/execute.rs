@@ -1,18 +1,20 @@
 //! Executions: run a session's files, judge test cases, store and read back the results.
 
-use std::time::Duration;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use codebox_runtime::{CancelToken, ExecutionResult, Language, Limits, RunRequest, StreamKind};
 use serde::Deserialize;
+use tracing::Instrument;
 use utoipa::ToSchema;
 
-use super::Services;
+use super::limiter::Slot;
+use super::{Services, judge};
 use crate::error::ApiError;
-use crate::judge;
-use crate::model::{ExecutionRecord, ExecutionSummary, Session, TestCaseResult, Verdict, now};
+use crate::model::{
+    ExecutionRecord, ExecutionSummary, Session, Termination, TestCaseResult, Verdict, now,
+};
 
 /// Most test cases in one request.
 const MAX_TEST_CASES: usize = 50;
@@ -86,15 +88,7 @@ impl Services {
                 )
             })?,
         };
-        if !self.config.languages.iter().any(|l| l == language.name()) {
-            return Err(ApiError::unprocessable(
-                "unsupported_language",
-                format!(
-                    "{language} is not among this server's languages ({})",
-                    self.config.languages.join(", ")
-                ),
-            ));
-        }
+        self.check_supported(language)?;
         if let Some(allowed) = &session.config.allowed_languages
             && !allowed.contains(&language)
         {
@@ -129,27 +123,39 @@ impl Services {
     }
 
     /// Runs one request in the runtime on the blocking pool, counted in `running`.
-    async fn run(&self, request: RunRequest) -> Result<ExecutionResult, ApiError> {
+    ///
+    /// The blocking task holds the execution's slot and the running count until the guest has
+    /// stopped, not merely until this future is dropped: a caller that goes away cancels the
+    /// run (see [`Services::execute_observed`]), and its slot frees only once the guest has
+    /// noticed.
+    async fn run(
+        &self,
+        request: RunRequest,
+        slot: &Arc<Slot>,
+    ) -> Result<ExecutionResult, ApiError> {
         let runtime = self.runtime.clone();
-        let running = self.running.clone();
-        running.fetch_add(1, Ordering::SeqCst);
-        let _done = Finished(running);
-        tokio::task::spawn_blocking(move || runtime.run(&request))
-            .await
-            .map_err(|e| ApiError::Internal(format!("the run task failed: {e}")))?
-            .map_err(|e| match e {
-                codebox_runtime::Error::InvalidRequest(message) => {
-                    ApiError::bad_request("invalid_request", message)
-                }
-                e @ codebox_runtime::Error::JavaUnavailable(_) => ApiError::Unavailable {
-                    code: "java_unavailable",
-                    message: e.to_string(),
-                },
-                other => ApiError::Unavailable {
-                    code: "runtime_unavailable",
-                    message: format!("the runtime failed: {other}"),
-                },
-            })
+        let held = (slot.clone(), Running::start(&self.running));
+        // The blocking pool's thread does not inherit the execution's span: carry it over.
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || {
+            let _held = held;
+            span.in_scope(|| runtime.run(&request))
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("the run task failed: {e}")))?
+        .map_err(|e| match e {
+            codebox_runtime::Error::InvalidRequest(message) => {
+                ApiError::bad_request("invalid_request", message)
+            }
+            e @ codebox_runtime::Error::JavaUnavailable(_) => ApiError::Unavailable {
+                code: "java_unavailable",
+                message: e.to_string(),
+            },
+            other => ApiError::Unavailable {
+                code: "runtime_unavailable",
+                message: format!("the runtime failed: {other}"),
+            },
+        })
     }
 
     /// `POST /execute`: runs and answers the stored record.
@@ -171,27 +177,51 @@ impl Services {
         observer: Option<Observer>,
         cancel: Option<CancelToken>,
     ) -> Result<ExecutionRecord, ApiError> {
+        let plan = self.plan(session_id, request, cancel).await?;
+        // A caller that goes away (a REST client hanging up, a WebSocket closing) drops this
+        // future: the guard then stops the run instead of leaving it to its deadline.
+        let _abandoned = CancelOnDrop(plan.cancel.clone());
+        let slot = Arc::new(self.limiter.acquire().await?);
+        if let Some(observer) = &observer {
+            observer(ExecutionEvent::Started {
+                file_name: plan.header.file_name.clone(),
+                language: plan.header.language,
+                test_cases: plan.cases.len(),
+            });
+        }
+        let span = tracing::info_span!(
+            "execution",
+            session_id = %plan.header.session_id,
+            language = %plan.header.language,
+            execution_id = %plan.header.execution_id,
+        );
+        let (record, logs) = if plan.cases.is_empty() {
+            self.run_plain(plan, &slot, observer.as_ref())
+                .instrument(span)
+                .await?
+        } else {
+            self.run_cases(plan, &slot, observer.as_ref())
+                .instrument(span)
+                .await?
+        };
+        self.storage.results.put_execution(&record, &logs).await?;
+        Ok(record)
+    }
+
+    /// Checks a request against the session and the server's limits and loads the files it
+    /// runs: everything that can refuse it happens here, before it takes a slot.
+    async fn plan(
+        &self,
+        session_id: &str,
+        request: ExecuteRequest,
+        cancel: Option<CancelToken>,
+    ) -> Result<Plan, ApiError> {
         let session = self.active_session(session_id).await?;
         let file_name = crate::service::files::check_path(&request.file_name)?;
         let language = self.language(&session, &file_name, request.language.as_deref())?;
         let limits = self.limits(&session, request.timeout_ms)?;
         let cases = request.test_cases.unwrap_or_default();
-        if cases.len() > MAX_TEST_CASES {
-            return Err(ApiError::bad_request(
-                "invalid_field",
-                format!("at most {MAX_TEST_CASES} test cases per request"),
-            ));
-        }
-        let too_long = request.stdin.as_ref().is_some_and(|s| s.len() > MAX_TEXT)
-            || cases
-                .iter()
-                .any(|c| c.input.len() > MAX_TEXT || c.expected_output.len() > MAX_TEXT);
-        if too_long {
-            return Err(ApiError::too_large(
-                "input_too_large",
-                format!("stdin and expected outputs are limited to {MAX_TEXT} bytes"),
-            ));
-        }
+        check_inputs(request.stdin.as_deref(), &cases)?;
         let files = self.load_files(session_id).await?;
         if !files.iter().any(|(path, _)| *path == file_name) {
             return Err(ApiError::not_found(
@@ -199,111 +229,92 @@ impl Services {
                 format!("there is no file {file_name:?} in this session"),
             ));
         }
-        let mut base = RunRequest::new(language, file_name.clone())
+        let cancel = cancel.unwrap_or_default();
+        let base = RunRequest::new(language, file_name.clone())
             .files(files)
-            .limits(limits);
-        if let Some(token) = &cancel {
-            base = base.cancel_token(token.clone());
-        }
-
-        let _slot = self.limiter.acquire().await?;
-        if let Some(observer) = &observer {
-            observer(ExecutionEvent::Started {
-                file_name: file_name.clone(),
+            .limits(limits)
+            .cancel_token(cancel.clone());
+        Ok(Plan {
+            header: Header {
+                execution_id: uuid::Uuid::new_v4().to_string(),
+                session_id: session_id.to_owned(),
+                file_name,
                 language,
-                test_cases: cases.len(),
-            });
-        }
-        let mut record = ExecutionRecord {
-            execution_id: uuid::Uuid::new_v4().to_string(),
-            session_id: session_id.to_owned(),
-            file_name,
-            language,
-            created_at: now(),
-            success: false,
-            output: String::new(),
-            errors: String::new(),
-            exit_code: None,
-            execution_time: 0.0,
-            termination: String::new(),
-            crash_reason: None,
-            fuel_consumed: 0,
-            peak_memory_bytes: 0,
-            stdout_truncated: false,
-            stderr_truncated: false,
-            test_results: None,
-            test_cases: (!cases.is_empty()).then(|| cases.clone()),
-        };
+                created_at: now(),
+            },
+            base,
+            cancel,
+            stdin: request.stdin.unwrap_or_default(),
+            cases,
+        })
+    }
+
+    /// One run with the request's stdin: the record is that run.
+    async fn run_plain(
+        &self,
+        plan: Plan,
+        slot: &Arc<Slot>,
+        observer: Option<&Observer>,
+    ) -> Result<(ExecutionRecord, String), ApiError> {
+        let run = streamed(plan.base.stdin(plan.stdin), observer, None);
+        let result = self.run(run, slot).await?;
+        let mut record = plan.header.record(&result, None);
+        record.success = result.success();
+        Ok((record, log_text(&result)))
+    }
+
+    /// One run per test case, each judged; the record shows the first failing case (else the
+    /// last) and adds up time, fuel and peak memory over the cases that ran. A cancelled case
+    /// ends the series.
+    async fn run_cases(
+        &self,
+        plan: Plan,
+        slot: &Arc<Slot>,
+        observer: Option<&Observer>,
+    ) -> Result<(ExecutionRecord, String), ApiError> {
+        let cases = plan.cases;
+        let mut results = Vec::with_capacity(cases.len());
+        let mut shown: Option<ExecutionResult> = None;
+        let (mut total, mut fuel, mut peak) = (0.0, 0, 0);
         let mut logs = String::new();
-        if cases.is_empty() {
+        for (index, case) in cases.iter().enumerate() {
             let run = streamed(
-                base.stdin(request.stdin.unwrap_or_default()),
-                observer.as_ref(),
-                None,
+                plan.base.clone().stdin(case.input.clone()),
+                observer,
+                Some(index),
             );
-            let result = self.run(run).await?;
-            record.apply(&result);
-            record.success = result.success();
-            record.execution_time = millis(result.wall_time);
-            logs = log_text(&result);
-        } else {
-            let mut results = Vec::with_capacity(cases.len());
-            let mut shown: Option<ExecutionResult> = None;
-            let mut total = 0.0;
-            let mut fuel = 0;
-            let mut peak = 0;
-            for (index, case) in cases.iter().enumerate() {
-                let run = streamed(
-                    base.clone().stdin(case.input.clone()),
-                    observer.as_ref(),
-                    Some(index),
-                );
-                let result = self.run(run).await?;
-                let verdict = judge::verdict(&result, &case.expected_output);
-                total += millis(result.wall_time);
-                fuel += result.fuel_consumed;
-                peak = peak.max(result.peak_memory_bytes);
-                logs.push_str(&format!(
-                    "=== test case {index}: {verdict:?}\n{}",
-                    log_text(&result)
-                ));
-                let case_result = TestCaseResult {
-                    index,
-                    passed: verdict == Verdict::Passed,
-                    verdict,
-                    execution_time: millis(result.wall_time),
-                    output: result.stdout.clone(),
-                    errors: result.stderr.clone(),
-                    exit_code: result.exit_code,
-                    diff: (verdict == Verdict::WrongAnswer)
-                        .then(|| judge::diff(&result.stdout, &case.expected_output))
-                        .flatten(),
-                };
-                if let Some(observer) = &observer {
-                    observer(ExecutionEvent::TestCase(case_result.clone()));
-                }
-                results.push(case_result);
-                // The run shown at the top is the first failing case, else the last one.
-                let last = index + 1 == cases.len();
-                let cancelled = verdict == Verdict::Cancelled;
-                if shown.is_none() && (verdict != Verdict::Passed || last) {
-                    shown = Some(result);
-                }
-                if cancelled {
-                    break;
-                }
+            let result = self.run(run, slot).await?;
+            let case_result = judged(index, &result, case);
+            let verdict = case_result.verdict;
+            total += millis(result.wall_time);
+            fuel += result.fuel_consumed;
+            peak = peak.max(result.peak_memory_bytes);
+            logs.push_str(&format!(
+                "=== test case {index}: {verdict:?}\n{}",
+                log_text(&result)
+            ));
+            if let Some(observer) = observer {
+                observer(ExecutionEvent::TestCase(case_result.clone()));
             }
-            if let Some(result) = &shown {
-                record.apply(result);
+            results.push(case_result);
+            let last = index + 1 == cases.len();
+            if shown.is_none() && (verdict != Verdict::Passed || last) {
+                shown = Some(result);
             }
-            record.success = results.len() == cases.len() && results.iter().all(|r| r.passed);
-            record.execution_time = (total * 1e3).round() / 1e3;
-            record.fuel_consumed = fuel;
-            record.peak_memory_bytes = peak;
-            record.test_results = Some(results);
+            if verdict == Verdict::Cancelled {
+                break;
+            }
         }
-        self.storage.results.put_execution(&record, &logs).await?;
-        Ok(record)
+        let mut record = match &shown {
+            Some(result) => plan.header.record(result, Some(cases.clone())),
+            None => return Err(ApiError::Internal("no test case ran".to_owned())),
+        };
+        record.success = results.len() == cases.len() && results.iter().all(|r| r.passed);
+        record.execution_time = (total * 1e3).round() / 1e3;
+        record.fuel_consumed = fuel;
+        record.peak_memory_bytes = peak;
+        record.test_results = Some(results);
+        Ok((record, logs))
     }
 
     pub(crate) async fn list_executions(
@@ -330,6 +341,99 @@ impl Services {
                     format!("there is no execution {execution_id:?} in this session"),
                 )
             })
+    }
+}
+
+/// An execution that passed every check, ready to run.
+struct Plan {
+    header: Header,
+    /// The run without its stdin.
+    base: RunRequest,
+    /// Stops every run of the execution.
+    cancel: CancelToken,
+    stdin: String,
+    cases: Vec<TestCase>,
+}
+
+/// What a record says before anything ran.
+struct Header {
+    execution_id: String,
+    session_id: String,
+    file_name: String,
+    language: Language,
+    created_at: crate::model::Timestamp,
+}
+
+impl Header {
+    /// The record of `result` (its output, how it ended, its time, fuel and memory); success
+    /// and test results are the caller's to fill.
+    fn record(
+        self,
+        result: &ExecutionResult,
+        test_cases: Option<Vec<TestCase>>,
+    ) -> ExecutionRecord {
+        let mut record = ExecutionRecord {
+            execution_id: self.execution_id,
+            session_id: self.session_id,
+            file_name: self.file_name,
+            language: self.language,
+            created_at: self.created_at,
+            success: false,
+            output: String::new(),
+            errors: String::new(),
+            exit_code: None,
+            execution_time: millis(result.wall_time),
+            termination: Termination::Exited,
+            crash_reason: None,
+            fuel_consumed: 0,
+            peak_memory_bytes: 0,
+            stdout_truncated: false,
+            stderr_truncated: false,
+            test_results: None,
+            test_cases,
+        };
+        record.apply(result);
+        record
+    }
+}
+
+/// 400 when there are too many test cases, 413 when stdin or an expected output is too long.
+fn check_inputs(stdin: Option<&str>, cases: &[TestCase]) -> Result<(), ApiError> {
+    if cases.len() > MAX_TEST_CASES {
+        return Err(ApiError::bad_request(
+            "invalid_field",
+            format!("at most {MAX_TEST_CASES} test cases per request"),
+        ));
+    }
+    let too_long = stdin.is_some_and(|s| s.len() > MAX_TEXT)
+        || cases
+            .iter()
+            .any(|c| c.input.len() > MAX_TEXT || c.expected_output.len() > MAX_TEXT);
+    if too_long {
+        return Err(ApiError::too_large(
+            "input_too_large",
+            format!("stdin and expected outputs are limited to {MAX_TEXT} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+/// How one test case's run went against its expected output.
+fn judged(index: usize, result: &ExecutionResult, case: &TestCase) -> TestCaseResult {
+    let verdict = judge::verdict(result, &case.expected_output);
+    let first_difference = (verdict == Verdict::WrongAnswer)
+        .then(|| judge::diff(&result.stdout, &case.expected_output))
+        .flatten();
+    TestCaseResult {
+        index,
+        passed: verdict == Verdict::Passed,
+        verdict,
+        execution_time: millis(result.wall_time),
+        output: result.stdout.clone(),
+        errors: result.stderr.clone(),
+        exit_code: result.exit_code,
+        diff: first_difference.as_ref().map(ToString::to_string),
+        first_difference,
     }
 }
 
@@ -372,12 +476,29 @@ pub(crate) enum ExecutionEvent {
 /// Receives an observed execution's events; called from the thread that runs the program.
 pub(crate) type Observer = Arc<dyn Fn(ExecutionEvent) + Send + Sync>;
 
-/// Decrements the running count when a run ends, however it ends.
-struct Finished(Arc<AtomicUsize>);
+/// Counts a run in `running` while it lives.
+struct Running(Arc<AtomicUsize>);
 
-impl Drop for Finished {
+impl Running {
+    fn start(running: &Arc<AtomicUsize>) -> Running {
+        running.fetch_add(1, Ordering::SeqCst);
+        Running(running.clone())
+    }
+}
+
+impl Drop for Running {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Cancels an execution's runs when dropped; after they ended by themselves, that changes
+/// nothing.
+struct CancelOnDrop(CancelToken);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.cancel();
     }
 }
 

@@ -27,14 +27,67 @@ pub(crate) struct UpdateFile {
     pub(crate) content: String,
 }
 
+/// Longest path a session may store, in bytes: what keeps its S3 key
+/// (`interview-sessions/session-{uuid}/files/{path}`) within S3's and DynamoDB's 1,024 bytes.
+pub(crate) const MAX_STORED_PATH_BYTES: usize =
+    1024 - "interview-sessions/session-".len() - 36 - "/files/".len();
+
 /// Checks a file path: the runtime's rules (relative, normalised, no `..`, no empty or dot
-/// segments, no control characters, bounded length and depth). A leading `/` is accepted and
-/// dropped, since the spec writes paths as `/utils/helper.py`.
+/// segments, no control characters, names of at most 255 bytes, bounded length and depth).
+/// A leading `/` is accepted and dropped, since the spec writes paths as `/utils/helper.py`.
 pub(crate) fn check_path(path: &str) -> Result<String, ApiError> {
     let path = path.strip_prefix('/').unwrap_or(path);
     codebox_runtime::validate_path(path)
         .map_err(|e| ApiError::bad_request("invalid_path", e.to_string()))?;
     Ok(path.to_owned())
+}
+
+/// Checks a path about to be stored: [`check_path`]'s rules, and a length that every backend
+/// stores.
+fn check_new_path(path: &str) -> Result<String, ApiError> {
+    let path = check_path(path)?;
+    if path.len() > MAX_STORED_PATH_BYTES {
+        return Err(ApiError::bad_request(
+            "invalid_path",
+            format!(
+                "invalid file path: it is {} bytes long; a session stores paths of at most {MAX_STORED_PATH_BYTES} bytes",
+                path.len()
+            ),
+        ));
+    }
+    Ok(path)
+}
+
+/// Refuses a new `path` that would be both a file and a folder in `files`: a file where a
+/// folder of that name holds files (`a` beside `a/b.py`), or a file inside what is a file
+/// (`a/b.py` beside `a`). No filesystem can hold both, so no run could materialise them.
+fn check_no_clash(path: &str, files: &[FileInfo]) -> Result<(), ApiError> {
+    let clash = files.iter().find_map(|f| {
+        let existing = f.file_path.as_str();
+        let under = |folder: &str, inside: &str| {
+            inside
+                .strip_prefix(folder)
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        if under(path, existing) {
+            Some(format!(
+                "{path:?} is a folder of this session (it holds {existing:?})"
+            ))
+        } else if under(existing, path) {
+            Some(format!(
+                "{existing:?} is a file of this session, not a folder"
+            ))
+        } else {
+            None
+        }
+    });
+    match clash {
+        Some(why) => Err(ApiError::bad_request(
+            "invalid_path",
+            format!("invalid file path {path:?}: {why}"),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn file_not_found(path: &str) -> ApiError {
@@ -152,7 +205,7 @@ impl Services {
         write: Write,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
-        let path = check_path(path)?;
+        let path = check_new_path(path)?;
         self.check_size(&content)?;
         let _guard = self.lock_session(session_id).await;
         self.active_session(session_id).await?;
@@ -161,7 +214,8 @@ impl Services {
         match (write, existing) {
             (Write::Create, Some(_)) => return Err(file_exists(&path)),
             (Write::Update, None) => return Err(file_not_found(&path)),
-            _ => {}
+            (Write::Create, None) => check_no_clash(&path, &files)?,
+            (Write::Update, Some(_)) => {}
         }
         self.check_quota(&files, existing, content.len() as u64)?;
         self.cache.invalidate(session_id, &path);
@@ -284,7 +338,7 @@ fn file_exists(path: &str) -> ApiError {
 
 #[cfg(test)]
 mod tests {
-    use super::check_path;
+    use super::*;
 
     #[test]
     fn paths() {
@@ -293,5 +347,42 @@ mod tests {
         for bad in ["", "/", "../x", "a/../b", "a//b", "a\u{0}b", "./a", "a/"] {
             assert!(check_path(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn stored_paths_fit_an_s3_key() {
+        let id = uuid::Uuid::new_v4().to_string();
+        let longest = [
+            "d".repeat(200),
+            "e".repeat(200),
+            "f".repeat(200),
+            "g".repeat(200),
+        ]
+        .join("/")
+            + "/"
+            + &"h".repeat(MAX_STORED_PATH_BYTES - 804);
+        assert_eq!(longest.len(), MAX_STORED_PATH_BYTES);
+        assert_eq!(check_new_path(&longest).unwrap(), longest);
+        assert_eq!(crate::storage::keys::file(&id, &longest).len(), 1024);
+        let too_long = format!("{longest}x");
+        let refused = check_new_path(&too_long).unwrap_err();
+        assert_eq!(refused.code(), "invalid_path");
+    }
+
+    #[test]
+    fn a_path_is_a_file_or_a_folder_not_both() {
+        let info = |path: &str| FileInfo {
+            file_path: path.to_owned(),
+            size: 1,
+            last_modified: now(),
+            file_type: "python".to_owned(),
+        };
+        let files = [info("a/b.py"), info("c.py"), info("ab.py")];
+        assert!(check_no_clash("a", &files).is_err());
+        assert!(check_no_clash("c.py/d.py", &files).is_err());
+        assert!(check_no_clash("c.py/e/f.py", &files).is_err());
+        check_no_clash("a/c.py", &files).unwrap();
+        check_no_clash("ab", &files).unwrap();
+        check_no_clash("a.py", &files).unwrap();
     }
 }

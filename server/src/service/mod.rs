@@ -1,23 +1,30 @@
-//! What the API does, shared by the REST handlers and (later) the WebSocket: sessions, files
-//! and executions over the storage traits and the runtime. Handlers only extract, call one
+//! What the API does, shared by the REST handlers and the WebSocket: sessions, files and
+//! executions over the storage traits and the runtime. Handlers only extract, call one
 //! function here, and answer.
+//!
+//! Beside the actions live what only they use: the judge of test cases (`judge.rs`), the
+//! limiter of concurrent runs (`limiter.rs`) and the cache of session file lists
+//! (`file_cache.rs`).
 
 pub(crate) mod execute;
+mod file_cache;
 pub(crate) mod files;
+pub(crate) mod judge;
+mod limiter;
 pub(crate) mod sessions;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use codebox_runtime::Runtime;
+use codebox_runtime::{Language, Runtime};
 
-use crate::cache::FileCache;
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::limiter::Limiter;
 use crate::model::{FileInfo, Session, SessionStatus};
 use crate::storage::Storage;
+use file_cache::FileCache;
+use limiter::Limiter;
 
 /// Everything a request needs; cheap to clone.
 #[derive(Clone)]
@@ -89,7 +96,22 @@ impl Services {
 
     /// Whether this server runs Java at all (SUPPORTED_LANGUAGES).
     pub(crate) fn java_enabled(&self) -> bool {
-        self.config.languages.iter().any(|l| l == "java")
+        self.config.languages.contains(&Language::Java)
+    }
+
+    /// 422 `unsupported_language` unless `language` is among SUPPORTED_LANGUAGES.
+    pub(crate) fn check_supported(&self, language: Language) -> Result<(), ApiError> {
+        if self.config.languages.contains(&language) {
+            return Ok(());
+        }
+        let names: Vec<&str> = self.config.languages.iter().map(|l| l.name()).collect();
+        Err(ApiError::unprocessable(
+            "unsupported_language",
+            format!(
+                "{language} is not among this server's languages ({})",
+                names.join(", ")
+            ),
+        ))
     }
 
     /// Serialises the writes of one session within this process, so that the quota checks and

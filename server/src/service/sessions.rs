@@ -84,16 +84,8 @@ fn check_name(field: &str, value: &str, required: bool) -> Result<(), ApiError> 
 impl Services {
     fn check_config(&self, config: &SessionConfig) -> Result<(), ApiError> {
         if let Some(languages) = &config.allowed_languages {
-            for language in languages {
-                if !self.config.languages.iter().any(|l| l == language.name()) {
-                    return Err(ApiError::unprocessable(
-                        "unsupported_language",
-                        format!(
-                            "{language} is not among this server's languages ({})",
-                            self.config.languages.join(", ")
-                        ),
-                    ));
-                }
+            for &language in languages {
+                self.check_supported(language)?;
             }
         }
         if let Some(ms) = config.timeout_ms

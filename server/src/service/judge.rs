@@ -6,7 +6,7 @@
 
 use codebox_runtime::{ExecutionResult, Termination};
 
-use crate::model::Verdict;
+use crate::model::{LineDiff, Verdict};
 
 /// The text as compared.
 pub(crate) fn normalize(text: &str) -> String {
@@ -33,50 +33,40 @@ pub(crate) fn verdict(result: &ExecutionResult, expected: &str) -> Verdict {
     }
 }
 
-/// The first differing line, for humans: `line 2: expected "4", got "5"`.
-pub(crate) fn diff(actual: &str, expected: &str) -> Option<String> {
+/// The first line where `actual` differs from `expected` after normalising both, or `None`
+/// when they match.
+pub(crate) fn diff(actual: &str, expected: &str) -> Option<LineDiff> {
     let (actual, expected) = (normalize(actual), normalize(expected));
     if actual == expected {
         return None;
     }
-    let shorten = |s: &str| {
-        let mut out: String = s.chars().take(120).collect();
-        if s.chars().count() > 120 {
-            out.push('…');
-        }
-        out
-    };
-    let a: Vec<&str> = actual.split('\n').collect();
-    let e: Vec<&str> = expected.split('\n').collect();
-    for i in 0..a.len().max(e.len()) {
-        match (a.get(i), e.get(i)) {
+    let mut got = actual.split('\n');
+    let mut wanted = expected.split('\n');
+    for line in 1.. {
+        match (wanted.next(), got.next()) {
             (Some(x), Some(y)) if x == y => continue,
-            (Some(x), Some(y)) => {
-                return Some(format!(
-                    "line {}: expected {:?}, got {:?}",
-                    i + 1,
-                    shorten(y),
-                    shorten(x)
-                ));
-            }
-            (None, Some(y)) => {
-                return Some(format!(
-                    "line {}: expected {:?}, got nothing (output ended)",
-                    i + 1,
-                    shorten(y)
-                ));
-            }
-            (Some(x), None) => {
-                return Some(format!(
-                    "line {}: expected nothing more, got {:?}",
-                    i + 1,
-                    shorten(x)
-                ));
-            }
             (None, None) => break,
+            (expected, got) => {
+                return Some(LineDiff {
+                    line,
+                    expected: expected.map(|e| shorten(e, SHOWN_CHARS)),
+                    got: got.map(|g| shorten(g, SHOWN_CHARS)),
+                });
+            }
         }
     }
     None
+}
+
+/// How much of a differing line a diff keeps.
+const SHOWN_CHARS: usize = 120;
+
+/// `text` cut to `max` characters, with `…` when something was cut.
+pub(crate) fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -92,16 +82,31 @@ mod tests {
 
     #[test]
     fn diffs_name_the_first_difference() {
+        let text = |actual: &str, expected: &str| diff(actual, expected).unwrap().to_string();
         assert_eq!(diff("1\n2\n", "1\n2"), None);
         assert_eq!(
             diff("1\n5\n", "1\n4\n").unwrap(),
+            LineDiff {
+                line: 2,
+                expected: Some("4".into()),
+                got: Some("5".into())
+            }
+        );
+        assert_eq!(
+            text("1\n5\n", "1\n4\n"),
             "line 2: expected \"4\", got \"5\""
         );
-        assert!(diff("1\n", "1\n2\n").unwrap().contains("got nothing"));
-        assert!(
-            diff("1\n2\n", "1\n")
-                .unwrap()
-                .contains("expected nothing more")
-        );
+        assert!(text("1\n", "1\n2\n").contains("got nothing"));
+        assert!(text("1\n2\n", "1\n").contains("expected nothing more"));
+    }
+
+    #[test]
+    fn long_lines_are_shortened() {
+        let long = "x".repeat(200);
+        let shown = diff(&long, "y").unwrap().got.unwrap();
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 1);
+        assert!(shown.ends_with('…'));
+        assert_eq!(shorten("héllo", 2), "hé…");
+        assert_eq!(shorten("héllo", 5), "héllo");
     }
 }

@@ -7,8 +7,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, anyhow};
 use codebox_runtime::{ExecutionResult, Language, Limits, RunRequest, Runtime, Termination};
 
+use super::workspace;
 use crate::cli::{self, LangArg, RunArgs};
-use crate::workspace;
 
 pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     let file = args

@@ -1,4 +1,6 @@
-//! The command line.
+//! The command line: `codebox run` (`run.rs`, with the folder it copies in `workspace.rs`),
+//! `codebox serve` (`serve.rs`) and `codebox init` (`init.rs`); this file holds the arguments
+//! and the exit codes.
 //!
 //! # Exit status of `codebox run`
 //!
@@ -17,7 +19,13 @@
 //! 128 plus the signal that a native process would have died of (SIGABRT, SIGKILL by the OOM
 //! killer, SIGXCPU, SIGXFSZ). clap's usage errors exit with 2.
 
+mod init;
+mod run;
+mod serve;
+mod workspace;
+
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -46,6 +54,22 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
+impl Cli {
+    /// Runs the command and answers the process's exit status; codebox's own failures are
+    /// printed here, as one line with their causes.
+    pub(crate) fn execute(self) -> ExitCode {
+        let outcome = match self.command {
+            Command::Run(args) => run::run(&args),
+            Command::Serve(args) => serve::serve(&args).map(|()| ExitCode::SUCCESS),
+            Command::Init(args) => init::run(&args).map(|()| ExitCode::SUCCESS),
+        };
+        outcome.unwrap_or_else(|error| {
+            eprintln!("codebox: {error:#}");
+            ExitCode::from(EXIT_INTERNAL)
+        })
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Runs FILE in the sandbox, like `python3 FILE`, `node FILE` or `java FILE` would.
@@ -63,7 +87,7 @@ pub(crate) enum Command {
     Serve(Box<crate::config::ServeArgs>),
     /// Creates the DynamoDB tables and the S3 bucket of `--storage aws` when they are missing,
     /// printing what it created and what it found; safe to run again.
-    Init(crate::init_command::InitArgs),
+    Init(init::InitArgs),
 }
 
 #[derive(Debug, clap::Args)]

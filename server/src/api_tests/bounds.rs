@@ -1,0 +1,112 @@
+//! What one participant can make the server spend, held and violated: abandoned executions
+//! and paths that no backend or run could hold.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::json;
+
+use super::harness::{TestApp, api_test, assert_error};
+
+/// Waits until the server runs no execution; false when one still runs after `within`.
+async fn settles(app: &TestApp, within: Duration) -> bool {
+    let deadline = tokio::time::Instant::now() + within;
+    while tokio::time::Instant::now() < deadline {
+        if app.get("/readyz").await.1["executions"]["running"] == 0 {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    false
+}
+
+api_test!(an_execute_whose_client_waits_runs_to_its_end, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "slow.py",
+        "import time\ntime.sleep(0.5)\nprint('done')\n",
+    )
+    .await;
+    let (status, result) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "slow.py" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{result}");
+    assert_eq!(result["output"], "done\n");
+    assert!(settles(&app, Duration::from_secs(5)).await);
+});
+
+api_test!(an_execute_whose_client_hangs_up_is_cancelled, |app| {
+    let id = app.session().await;
+    app.file(&id, "forever.py", "while True:\n    pass\n").await;
+    let impatient = reqwest::Client::builder()
+        .timeout(Duration::from_millis(700))
+        .build()
+        .expect("client");
+    let gave_up = impatient
+        .post(format!("{}/api/v1/sessions/{id}/execute", app.base))
+        .json(&json!({ "fileName": "forever.py", "timeoutMs": 30000 }))
+        .send()
+        .await;
+    assert!(gave_up.is_err(), "the loop answered: {gave_up:?}");
+    // The guest stops at its next epoch tick, far before its 30 s deadline, and only then is
+    // its slot free.
+    assert!(
+        settles(&app, Duration::from_secs(10)).await,
+        "the abandoned run kept running"
+    );
+});
+
+api_test!(
+    file_names_of_255_bytes_are_stored_and_longer_ones_refused,
+    |app| {
+        let id = app.session().await;
+        let longest = format!("{}.py", "n".repeat(252));
+        app.file(&id, &longest, "print('ok')\n").await;
+        let (status, result) = app
+            .post(
+                &format!("/api/v1/sessions/{id}/execute"),
+                json!({ "fileName": longest }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{result}");
+        assert_eq!(result["output"], "ok\n");
+        let too_long = format!("{}.py", "n".repeat(253));
+        let refused = app
+            .post(
+                &format!("/api/v1/sessions/{id}/files"),
+                json!({ "filePath": too_long, "content": "" }),
+            )
+            .await;
+        assert_error(&refused, StatusCode::BAD_REQUEST, "invalid_path");
+    }
+);
+
+api_test!(a_path_cannot_be_both_a_file_and_a_folder, |app| {
+    let id = app.session().await;
+    app.file(&id, "a/b.py", "print('inside')\n").await;
+    app.file(&id, "main.py", "import a.b\n").await;
+    for clash in ["a", "main.py/c.py"] {
+        let refused = app
+            .post(
+                &format!("/api/v1/sessions/{id}/files"),
+                json!({ "filePath": clash, "content": "" }),
+            )
+            .await;
+        assert_error(&refused, StatusCode::BAD_REQUEST, "invalid_path");
+    }
+    // Nothing was stored, and the session still runs.
+    let (_, files) = app.get(&format!("/api/v1/sessions/{id}/files")).await;
+    assert_eq!(files.as_array().map(Vec::len), Some(2), "{files}");
+    let (status, result) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "main.py" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{result}");
+    assert_eq!(result["output"], "inside\n");
+});
