@@ -1,15 +1,17 @@
 //! The wasmtime store a guest runs in, and the executor that drives it: what a run and the
 //! snapshot of an interpreter set up alike.
 //!
-//! A store holds the guest's WASI context and its memory limiter, is metered with fuel when
-//! the engine meters it, and is driven to completion on a current-thread tokio executor of its
-//! own, because wasmtime-wasi's preview 1 calls are async and a guest's sleeps must be
-//! interruptible by the executor's timer.
+//! A store holds the guest's WASI context (wasmtime-wasi's, for its arguments, clocks and
+//! randomness), its in-memory filesystem and descriptors (`vfs/`) and its memory limiter, is
+//! metered with fuel when the engine meters it, and is driven to completion on a
+//! current-thread tokio executor of its own, because a guest's sleeps (`poll_oneoff`) wait on
+//! that executor, where its timer can interrupt them.
 
 use wasmtime::{Engine, Store};
 use wasmtime_wasi::p1::WasiP1Ctx;
 
 use crate::limits::MemoryLimiter;
+use crate::vfs::Vfs;
 use crate::{Error, Result};
 
 /// How much fuel a guest burns between two yields to the executor (a few milliseconds of work).
@@ -18,20 +20,23 @@ const FUEL_YIELD_INTERVAL: u64 = 20_000_000;
 /// The state of one guest's store.
 pub(crate) struct GuestState {
     pub(crate) wasi: WasiP1Ctx,
+    pub(crate) vfs: Vfs,
     pub(crate) limiter: MemoryLimiter,
 }
 
-/// A store for one guest: its memory capped at `memory_bytes`, and, when `fuel` is given (the
-/// engine meters fuel), that budget with periodic yields. The epoch deadline is the caller's to
-/// set, since a run and a snapshot want different ones.
+/// A store for one guest, over its filesystem `vfs`: its memory capped at `memory_bytes`, and,
+/// when `fuel` is given (the engine meters fuel), that budget with periodic yields. The epoch
+/// deadline is the caller's to set, since a run and a snapshot want different ones.
 pub(crate) fn new_store(
     engine: &Engine,
     wasi: WasiP1Ctx,
+    vfs: Vfs,
     memory_bytes: u64,
     fuel: Option<u64>,
 ) -> Result<Store<GuestState>> {
     let state = GuestState {
         wasi,
+        vfs,
         limiter: MemoryLimiter::new(memory_bytes),
     };
     let mut store = Store::new(engine, state);

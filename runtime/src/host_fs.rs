@@ -1,6 +1,6 @@
-//! Where the runtime reads and writes host files: the sandbox's scratch directory, the
-//! standard library's folder the guest reads, the interpreter builds it reads, and the cache of
-//! compiled modules.
+//! Where the runtime reads and writes host files: the interpreter builds and the standard
+//! library's folder it reads, and the cache of compiled modules. A run itself creates, writes
+//! and removes no host file: its filesystem is in memory (`vfs/`).
 //!
 //! # Ambient authority
 //!
@@ -9,88 +9,70 @@
 //! compiled modules from the cache folder [`CacheDir`] gives it (wasmtime's
 //! `Module::deserialize_file`), and the Java backend (`java/`) talks to the container engine
 //! over the socket `DOCKER_HOST` names, never to host files. The guest never sees a host path:
-//! it sees only the scratch directory made here, through WASI preopens, which wasmtime confines
-//! with cap-std (no `..`, absolute path or symlink leads out of it).
+//! the standard library reaches it as an in-memory copy of what [`list_read_only`] lists and
+//! [`read`] reads, under its guest path.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-use bytes::Bytes;
-use wasmtime_wasi::{FsPerms, WasiCtxBuilder};
 
 use crate::{Error, Result};
 
-/// Where the guest finds the whole file set, whatever its working directory.
-pub(crate) const WORKSPACE_GUEST_PATH: &str = "/workspace";
-
-/// A private, writable copy of a request's files, deleted when dropped.
-///
-/// Guest writes are allowed and land in this copy, so programs that write scratch files work;
-/// the caller's files are never touched, and the copy is discarded after the run.
-#[derive(Debug)]
-pub(crate) struct SandboxDir {
-    dir: tempfile::TempDir,
-    work_dir: PathBuf,
-}
-
-impl SandboxDir {
-    /// Writes `files` (already validated relative paths) into a new scratch directory.
-    pub(crate) fn materialize(
-        files: &BTreeMap<String, Bytes>,
-        work_dir: &str,
-    ) -> Result<SandboxDir> {
-        let dir = tempfile::Builder::new()
-            .prefix("codebox-run-")
-            .tempdir()
-            .map_err(Error::io(
-                "creating a scratch directory in",
-                std::env::temp_dir(),
-            ))?;
-        for (path, contents) in files {
-            let host_path = dir.path().join(path);
-            if let Some(parent) = host_path.parent() {
-                std::fs::create_dir_all(parent).map_err(Error::io("creating", parent))?;
-            }
-            std::fs::write(&host_path, contents).map_err(Error::io("writing", &host_path))?;
-        }
-        let work_dir = dir.path().join(work_dir);
-        Ok(SandboxDir { dir, work_dir })
-    }
-
-    /// Makes the working directory the guest's `.` and the whole copy its `/workspace`.
-    pub(crate) fn preopen(&self, wasi: &mut WasiCtxBuilder) -> Result<()> {
-        wasi.preopened_dir(&self.work_dir, ".", FsPerms::ReadWrite)
-            .map_err(|e| Error::Engine {
-                context: "preopening the working directory",
-                message: e.to_string(),
-            })?;
-        wasi.preopened_dir(self.dir.path(), WORKSPACE_GUEST_PATH, FsPerms::ReadWrite)
-            .map_err(|e| Error::Engine {
-                context: "preopening the workspace",
-                message: e.to_string(),
-            })?;
-        Ok(())
-    }
-}
-
-/// Reads a whole host file (an interpreter's build in the cache).
+/// Reads a whole host file (an interpreter's build in the cache, a file of the standard
+/// library).
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(Error::io("reading", path))
 }
 
-/// Makes `dir` (CPython's standard library, in the cache) the guest's read-only
-/// [`STDLIB_GUEST_DIR`](codebox_interpreters::python::STDLIB_GUEST_DIR).
-pub(crate) fn preopen_stdlib(wasi: &mut WasiCtxBuilder, dir: &Path) -> Result<()> {
-    wasi.preopened_dir(
-        dir,
-        codebox_interpreters::python::STDLIB_GUEST_DIR,
-        FsPerms::ReadOnly,
-    )
-    .map_err(|e| Error::Engine {
-        context: "preopening the standard library",
-        message: e.to_string(),
-    })?;
-    Ok(())
+/// A file or folder of a host folder listed by [`list_read_only`].
+#[derive(Debug)]
+pub(crate) struct HostEntry {
+    /// The path relative to the folder listed, with `/`.
+    pub(crate) path: String,
+    /// The size of a file; `None` for a folder.
+    pub(crate) size: Option<u64>,
+    /// The modification time, in nanoseconds since the Unix epoch.
+    pub(crate) modified: u64,
+}
+
+/// Every file and folder below `dir` (CPython's standard library, in the cache), each folder
+/// before what it holds. Symbolic links, other special files and names that are not UTF-8
+/// are left out; nothing is read but the listing.
+pub(crate) fn list_read_only(dir: &Path) -> Result<Vec<HostEntry>> {
+    let mut entries = Vec::new();
+    let mut pending = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = pending.pop() {
+        let listing = std::fs::read_dir(&folder).map_err(Error::io("listing", &folder))?;
+        for entry in listing {
+            let entry = entry.map_err(Error::io("listing", &folder))?;
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            // `DirEntry::metadata` does not follow a symbolic link.
+            let meta = entry
+                .metadata()
+                .map_err(Error::io("reading the metadata of", entry.path()))?;
+            let modified = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+            let path = format!("{prefix}{name}");
+            if meta.is_dir() {
+                pending.push((entry.path(), format!("{path}/")));
+                entries.push(HostEntry {
+                    path,
+                    size: None,
+                    modified,
+                });
+            } else if meta.is_file() {
+                entries.push(HostEntry {
+                    path,
+                    size: Some(meta.len()),
+                    modified,
+                });
+            }
+        }
+    }
+    Ok(entries)
 }
 
 /// The directory where built interpreters and compiled modules are kept between runs.

@@ -7,9 +7,10 @@
 //!
 //! * a fresh interpreter instance, copy-on-write from a module compiled once per machine and
 //!   cached (for CPython, the snapshot: its start-up is already done);
-//! * a private scratch copy of its files as its filesystem, with the entry file's folder as
-//!   working directory, and nothing else of the host: no host paths, no environment
-//!   variables, no network;
+//! * its files in an in-memory filesystem of its own (the entry file's folder as working
+//!   directory, the whole set at `/workspace`, a writable `/tmp`), bounded by quotas
+//!   ([`FsLimits`]) and dropped with the run, and nothing else of the host: no host paths, no
+//!   host files written, no environment variables, no network;
 //! * a wall-clock deadline (epoch interruption), a fuel budget (unless the runtime is built
 //!   without fuel metering), a memory cap and caps on stdout and stderr ([`Limits`]).
 //!
@@ -18,7 +19,9 @@
 //! non-root user and no capabilities ([`JavaConfig`]); the same requests and results apply.
 //!
 //! Whatever the program does, [`Runtime::run`] answers an [`ExecutionResult`]: its output
-//! (kept when it is stopped), exit code, [`Termination`], wall time, fuel and peak memory.
+//! (kept when it is stopped), exit code, [`Termination`], wall time, fuel and peak memory,
+//! the filesystem quota it was refused if any ([`FsQuota`]), and the files it wrote that the
+//! request asked back ([`CollectedFile`]).
 //! Errors ([`Error`]) are reserved for requests that cannot run at all.
 //!
 //! # Example
@@ -56,6 +59,7 @@ mod request;
 mod runtime;
 mod snapshot;
 mod sync;
+mod vfs;
 
 pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};
@@ -68,3 +72,7 @@ pub use self::request::{
     MAX_PATH_BYTES, MAX_PATH_DEPTH, MAX_SEGMENT_BYTES, RunRequest, validate_path,
 };
 pub use self::runtime::{ProgressFn, Runtime, RuntimeBuilder};
+pub use self::vfs::{
+    CollectedFile, FsLimits, FsQuota, MAX_COLLECT_PATTERNS, MAX_COLLECTED_BYTES,
+    MAX_COLLECTED_FILES,
+};

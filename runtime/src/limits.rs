@@ -1,6 +1,7 @@
 //! What one run may use, and the part of enforcing it that lives in the store.
 //!
-//! [`Limits`] holds every per-run bound (time, memory, fuel, output) with its default and its
+//! [`Limits`] holds every per-run bound (time, memory, fuel, output, and the filesystem's
+//! quotas, [`FsLimits`](crate::FsLimits), which `vfs/` enforces) with its default and its
 //! accepted range. Time is enforced by the epoch deadline (`runtime.rs`), fuel by wasmtime's
 //! metering, output by the capped pipes (`output.rs`); memory is enforced here, by the
 //! `MemoryLimiter` that refuses a guest's growth past its cap and remembers that it did, since
@@ -10,7 +11,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Result};
+use crate::{Error, FsLimits, Result};
 
 /// The limits of one execution. Every field is a hard limit: crossing it ends the run with the
 /// matching [`Termination`](crate::Termination), and the output printed up to then is kept.
@@ -24,7 +25,12 @@ use crate::{Error, Result};
 ///   clock is the limit that bites, and fuel is a machine-independent budget that callers
 ///   can lower ([`Termination::OutOfFuel`](crate::Termination::OutOfFuel));
 /// * `stdout_bytes` and `stderr_bytes`: 1 MiB each
-///   ([`Termination::OutputLimit`](crate::Termination::OutputLimit)).
+///   ([`Termination::OutputLimit`](crate::Termination::OutputLimit));
+/// * `fs`: the quotas of the in-memory filesystem of a Python or JavaScript run
+///   ([`FsLimits::default()`](crate::FsLimits) lists them: 64 MiB of files, 10,000 entries, 64
+///   folders deep, paths of 4,096 bytes, 1,024 open descriptors). Crossing one is an error the
+///   program can catch, not the end of the run; the result's
+///   [`fs_quota_hit`](crate::ExecutionResult) names it. Java's container has its own `/tmp`.
 ///
 /// The wasm stack size is not here: wasmtime fixes it per engine, so it is set once for the
 /// whole runtime with [`RuntimeBuilder::wasm_stack_bytes`](crate::RuntimeBuilder::wasm_stack_bytes).
@@ -43,6 +49,9 @@ pub struct Limits {
     pub stdout_bytes: u64,
     /// Bytes of stderr kept; writing more ends the run.
     pub stderr_bytes: u64,
+    /// The quotas of the run's filesystem.
+    #[serde(default)]
+    pub fs: FsLimits,
 }
 
 impl Limits {
@@ -90,6 +99,12 @@ impl Limits {
         self
     }
 
+    /// Sets the filesystem's quotas.
+    pub fn with_fs(mut self, fs: FsLimits) -> Self {
+        self.fs = fs;
+        self
+    }
+
     /// Checks that every limit is in range.
     ///
     /// # Errors
@@ -112,7 +127,7 @@ impl Limits {
         if self.fuel == 0 {
             return Err(Error::InvalidRequest("fuel must be positive".to_owned()));
         }
-        Ok(())
+        self.fs.check().map_err(Error::InvalidRequest)
     }
 }
 
@@ -124,6 +139,7 @@ impl Default for Limits {
             fuel: Self::DEFAULT_FUEL,
             stdout_bytes: Self::DEFAULT_OUTPUT_BYTES,
             stderr_bytes: Self::DEFAULT_OUTPUT_BYTES,
+            fs: FsLimits::default(),
         }
     }
 }

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::Language;
 use crate::guest::WasmGuest;
+use crate::{CollectedFile, FsQuota, Language};
 
 /// Why a run ended.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,6 +84,21 @@ pub struct ExecutionResult {
     pub stdout_truncated: bool,
     /// Whether stderr was cut at its cap.
     pub stderr_truncated: bool,
+    /// The first quota of the run's filesystem the program was refused (an error it could
+    /// catch, so the run may well have exited normally); `None` when it stayed within them,
+    /// and always for Java. JSON: `"fsQuotaHit": "bytes"`, see [`FsQuota`].
+    #[serde(default)]
+    pub fs_quota_hit: Option<FsQuota>,
+    /// The files the program made or changed that match the request's
+    /// [`collect_files`](crate::RunRequest::collect_files) patterns, in path order (Python and
+    /// JavaScript; empty for Java).
+    #[serde(default)]
+    pub collected_files: Vec<CollectedFile>,
+    /// Whether matching files were left out to stay within
+    /// [`MAX_COLLECTED_FILES`](crate::MAX_COLLECTED_FILES) and
+    /// [`MAX_COLLECTED_BYTES`](crate::MAX_COLLECTED_BYTES).
+    #[serde(default)]
+    pub collected_files_truncated: bool,
 }
 
 impl ExecutionResult {

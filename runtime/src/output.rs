@@ -1,15 +1,7 @@
-//! Capped capture of the guest's stdout and stderr.
+//! Capped capture of the guest's stdout and stderr, which the run's `fd_write` (`vfs/`)
+//! pushes into.
 
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::task::{Context, Poll};
-
-use bytes::Bytes;
-use wasmtime_wasi::cli::{IsTerminal, StdoutStream};
-use wasmtime_wasi::p2::{OutputStream, Pollable, StreamError, StreamResult};
-
-/// How much the guest may hand over in one write; WASI streams use 4 KiB chunks anyway.
-const WRITE_PERMIT: usize = 64 * 1024;
 
 /// One output stream of a run: keeps the first `cap` bytes and stops the program when it
 /// writes beyond them.
@@ -115,77 +107,16 @@ impl CappedPipe {
     }
 }
 
-impl IsTerminal for CappedPipe {
-    fn is_terminal(&self) -> bool {
-        false
-    }
-}
-
-impl StdoutStream for CappedPipe {
-    fn p2_stream(&self) -> Box<dyn OutputStream> {
-        Box::new(self.clone())
-    }
-
-    fn async_stream(&self) -> Box<dyn tokio::io::AsyncWrite + Send + Sync> {
-        Box::new(self.clone())
-    }
-}
-
-#[wasmtime_wasi::async_trait]
-impl Pollable for CappedPipe {
-    async fn ready(&mut self) {}
-}
-
-impl OutputStream for CappedPipe {
-    fn write(&mut self, bytes: Bytes) -> StreamResult<()> {
-        if self.push(&bytes) {
-            Ok(())
-        } else {
-            Err(StreamError::trap("output limit exceeded"))
-        }
-    }
-
-    fn flush(&mut self) -> StreamResult<()> {
-        Ok(())
-    }
-
-    fn check_write(&mut self) -> StreamResult<usize> {
-        Ok(WRITE_PERMIT)
-    }
-}
-
-impl tokio::io::AsyncWrite for CappedPipe {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        _cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        if self.push(buf) {
-            Poll::Ready(Ok(buf.len()))
-        } else {
-            Poll::Ready(Err(std::io::Error::other("output limit exceeded")))
-        }
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(Ok(()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn keeps_the_first_bytes_and_flags_the_overflow() {
-        let mut pipe = CappedPipe::new(5, StreamKind::Stdout, None);
-        pipe.write(Bytes::from_static(b"abc")).unwrap();
+        let pipe = CappedPipe::new(5, StreamKind::Stdout, None);
+        assert!(pipe.push(b"abc"));
         assert!(!pipe.truncated());
-        assert!(pipe.write(Bytes::from_static(b"defg")).is_err());
+        assert!(!pipe.push(b"defg"));
         let capture = pipe.take();
         assert_eq!(capture.bytes, b"abcde");
         assert!(capture.truncated);
@@ -193,8 +124,8 @@ mod tests {
 
     #[test]
     fn exactly_full_is_not_truncated() {
-        let mut pipe = CappedPipe::new(3, StreamKind::Stdout, None);
-        pipe.write(Bytes::from_static(b"abc")).unwrap();
+        let pipe = CappedPipe::new(3, StreamKind::Stdout, None);
+        assert!(pipe.push(b"abc"));
         assert!(!pipe.take().truncated);
     }
 }
@@ -209,9 +140,9 @@ mod listener_tests {
         let sink = seen.clone();
         let listener: OutputListener =
             Arc::new(move |kind, bytes: &[u8]| sink.lock().unwrap().push((kind, bytes.to_vec())));
-        let mut pipe = CappedPipe::new(4, StreamKind::Stderr, Some(listener));
-        pipe.write(Bytes::from_static(b"ab")).unwrap();
-        assert!(pipe.write(Bytes::from_static(b"cdef")).is_err());
+        let pipe = CappedPipe::new(4, StreamKind::Stderr, Some(listener));
+        assert!(pipe.push(b"ab"));
+        assert!(!pipe.push(b"cdef"));
         let seen = seen.lock().unwrap();
         assert_eq!(
             *seen,

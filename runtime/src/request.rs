@@ -1,11 +1,13 @@
 //! What the caller asks for: a [`RunRequest`] (language, entry, files, stdin, limits, an output
-//! listener and a cancel token), and the checks of its paths that every backend relies on.
+//! listener, a cancel token and the files to collect back), and the checks of its paths that
+//! every backend relies on.
 
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
 
-use crate::{CancelToken, Error, Language, Limits, OutputListener, Result};
+use crate::vfs::GlobPattern;
+use crate::{CancelToken, Error, Language, Limits, MAX_COLLECT_PATTERNS, OutputListener, Result};
 
 /// Longest accepted file path, in bytes.
 pub const MAX_PATH_BYTES: usize = 1024;
@@ -23,7 +25,8 @@ pub const MAX_SEGMENT_BYTES: usize = 255;
 /// * empty stdin;
 /// * [`Limits::default()`] (30 s, 128 MiB, 1 MiB of stdout and of stderr, a fuel budget);
 /// * no output listener (the output arrives in the result only);
-/// * no cancel token.
+/// * no cancel token;
+/// * no files collected back ([`collect_files`](RunRequest::collect_files)).
 ///
 /// Paths are relative and use `/` (`utils/helper.py`). The program's working directory is the
 /// entry file's folder; the whole file set is also visible at `/workspace`.
@@ -36,6 +39,7 @@ pub struct RunRequest {
     limits: Limits,
     listener: Option<OutputListener>,
     cancel: Option<CancelToken>,
+    collect: Vec<String>,
 }
 
 impl std::fmt::Debug for RunRequest {
@@ -48,6 +52,7 @@ impl std::fmt::Debug for RunRequest {
             .field("limits", &self.limits)
             .field("listener", &self.listener.is_some())
             .field("cancel", &self.cancel)
+            .field("collect", &self.collect)
             .finish()
     }
 }
@@ -63,7 +68,26 @@ impl RunRequest {
             limits: Limits::default(),
             listener: None,
             cancel: None,
+            collect: Vec::new(),
         }
+    }
+
+    /// Returns the files the program made or changed whose paths, relative to the working
+    /// directory, match one of `patterns` (`out/*.txt`, `output.txt`, `**/*.csv`: `*` and `?`
+    /// within a name, `**` for any number of folders), in
+    /// [`ExecutionResult::collected_files`](crate::ExecutionResult). At most
+    /// [`MAX_COLLECT_PATTERNS`](crate::MAX_COLLECT_PATTERNS) patterns; at most
+    /// [`MAX_COLLECTED_FILES`](crate::MAX_COLLECTED_FILES) files and
+    /// [`MAX_COLLECTED_BYTES`](crate::MAX_COLLECTED_BYTES) in all come back, in path order.
+    /// Python and JavaScript only: a Java run returns none.
+    pub fn collect_files<P: Into<String>>(mut self, patterns: impl IntoIterator<Item = P>) -> Self {
+        self.collect = patterns.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// The patterns of the files to return.
+    pub fn collect_patterns(&self) -> &[String] {
+        &self.collect
     }
 
     /// Streams the output to `listener` as the program writes it (see [`OutputListener`]).
@@ -154,7 +178,21 @@ impl RunRequest {
                 self.entry
             )));
         }
-        Ok(())
+        self.glob_patterns().map(drop)
+    }
+
+    /// The collect patterns, parsed.
+    pub(crate) fn glob_patterns(&self) -> Result<Vec<GlobPattern>> {
+        if self.collect.len() > MAX_COLLECT_PATTERNS {
+            return Err(Error::InvalidRequest(format!(
+                "at most {MAX_COLLECT_PATTERNS} collect patterns, got {}",
+                self.collect.len()
+            )));
+        }
+        self.collect
+            .iter()
+            .map(|p| GlobPattern::parse(p).map_err(Error::InvalidRequest))
+            .collect()
     }
 
     /// The entry's folder (the working directory), `""` for the top level, and its file name.

@@ -8,12 +8,14 @@
 //! 1. **Prepare** (`instance_pre`): on the guest's first use, its snapshot is made
 //!    (`snapshot.rs`) or loaded from the module cache (`module_cache.rs`) and linked to WASI
 //!    once into an `InstancePre`; every later run reuses it.
-//! 2. **Materialise the files** (`host_fs::SandboxDir`): the request's files are copied into a
-//!    private scratch folder, deleted after the run.
-//! 3. **WASI** (`GuestIo::wasi_context`): the command line names the entry by its guest path;
-//!    stdin is the request's bytes; stdout and stderr are capped pipes (`output.rs`) that
-//!    stream to the request's listener; the folders are preopened in the snapshot's layout
-//!    (the standard library, the working directory, `/workspace`).
+//! 2. **The filesystem** (`snapshot::filesystem`, `vfs/`): the request's files, shared rather
+//!    than copied, in an in-memory tree of the run's own with `/workspace`, a writable `/tmp`
+//!    and (Python) the standard library every run shares, preopened in the snapshot's layout;
+//!    stdin is the request's bytes and stdout and stderr are capped pipes (`output.rs`) that
+//!    stream to the request's listener, all behind descriptors the filesystem numbers.
+//! 3. **WASI** (`GuestIo::wasi_context`): wasmtime-wasi keeps the rest of preview 1, the
+//!    command line (the entry by its guest path), clocks (the run's own monotonic clock,
+//!    shared with the filesystem's `poll_oneoff`) and randomness.
 //! 4. **Store and limits** (`guest_store::new_store`, `watch_deadline`): the memory limiter
 //!    (`limits.rs`), the fuel budget, and an epoch callback that interrupts the guest at the
 //!    deadline or on cancellation and otherwise yields once per tick (`engine.rs` ticks).
@@ -22,25 +24,28 @@
 //!    cancel token (a guest asleep in a host call never reaches an epoch check).
 //! 6. **Classify** (`outcome::classify`): how the call ended, whether the output overflowed and
 //!    whether memory was refused become the [`Termination`](crate::Termination) and exit code
-//!    of the [`ExecutionResult`], with the output written up to then.
+//!    of the [`ExecutionResult`], with the output written up to then, the filesystem quota the
+//!    program was refused, and the files it wrote that the request asked back. The filesystem
+//!    is dropped with the store: nothing of the run is left anywhere.
 
 use std::collections::HashMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use wasmtime::{Engine, InstancePre, Linker, Store, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
 use wasmtime_wasi::p1::WasiP1Ctx;
-use wasmtime_wasi::p2::pipe::MemoryInputPipe;
 
 use crate::guest::WasmGuest;
 use crate::guest_store::{self, GuestState, new_store};
-use crate::host_fs::{self, CacheDir, SandboxDir, WORKSPACE_GUEST_PATH};
+use crate::host_fs::{self, CacheDir};
 use crate::java::JavaBackend;
 use crate::outcome::{Observed, Verdict, classify};
 use crate::output::CappedPipe;
+use crate::snapshot::WORKSPACE_GUEST_PATH;
+use crate::vfs::{self, Collected, RunClock, Stdio, Tree};
 use crate::{
     CancelToken, Error, ExecutionResult, JavaConfig, Language, Result, RunRequest, StreamKind,
     engine, module_cache, snapshot, sync,
@@ -55,8 +60,8 @@ pub type ProgressFn = Arc<dyn Fn(&str) + Send + Sync>;
 ///
 /// Each interpreter is prepared on first use (built and snapshotted if needed, compiled once
 /// per machine into the module cache, linked once), or ahead of time with
-/// [`Runtime::prepare`]. Each run then gets a fresh instance, its own scratch copy of the files
-/// and its own limits; nothing is shared between runs. The module header walks one run.
+/// [`Runtime::prepare`]. Each run then gets a fresh instance, its own in-memory filesystem and
+/// its own limits; nothing a run writes is shared with another. The module header walks one run.
 #[derive(Clone)]
 pub struct Runtime {
     inner: Arc<Inner>,
@@ -74,12 +79,11 @@ struct Inner {
     java: Mutex<Option<Arc<JavaBackend>>>,
 }
 
-/// An interpreter ready to instantiate, and the folder its guest reads the standard library
-/// from (CPython's).
+/// An interpreter ready to instantiate, and the standard library its runs share (CPython's).
 #[derive(Clone)]
 struct Prepared {
     pre: InstancePre<GuestState>,
-    stdlib: Option<PathBuf>,
+    library: Option<Arc<Tree>>,
 }
 
 impl fmt::Debug for Runtime {
@@ -267,11 +271,14 @@ impl Runtime {
             &mut state.wasi
         })
         .map_err(Error::engine("linking WASI"))?;
-        let mut stdlib = None;
+        vfs::preview1::add_to_linker(&mut linker, |state: &mut GuestState| &mut state.vfs)
+            .map_err(Error::engine("linking the filesystem"))?;
+        let mut library = None;
         let module = match guest {
             WasmGuest::Python => {
                 use codebox_interpreters::python;
                 let build = python::ensure(inner.cache.path(), &*inner.progress)?;
+                let lib = vfs::load_library(&build.lib_dir())?;
                 let name = format!("cpython-{}-snapshot", python::VERSION);
                 let key = format!("{}{}", build.key, snapshot::LAYOUT);
                 let module = module_cache::load(&inner.engine, &inner.cache, &name, &key, || {
@@ -280,15 +287,9 @@ impl Runtime {
                     );
                     let reactor = build.reactor();
                     let wasm = host_fs::read(&reactor)?;
-                    snapshot::make(
-                        &inner.engine,
-                        inner.fuel,
-                        &linker,
-                        &wasm,
-                        Some(&build.lib_dir()),
-                    )
+                    snapshot::make(&inner.engine, inner.fuel, &linker, &wasm, Some(lib.clone()))
                 })?;
-                stdlib = Some(build.lib_dir());
+                library = Some(lib);
                 module
             }
             WasmGuest::JavaScript => {
@@ -307,7 +308,7 @@ impl Runtime {
         let pre = linker
             .instantiate_pre(&module)
             .map_err(Error::engine("linking the interpreter"))?;
-        Ok(Prepared { pre, stdlib })
+        Ok(Prepared { pre, library })
     }
 
     /// Runs one request to completion and describes how it went.
@@ -319,9 +320,10 @@ impl Runtime {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRequest`] for a bad path, a missing entry file or limits out of range;
-    /// the errors of [`Runtime::prepare`]; [`Error::Io`] when the scratch copy cannot be
-    /// written; [`Error::JavaUnavailable`] when the container engine fails a Java run.
+    /// [`Error::InvalidRequest`] for a bad path or collect pattern, a missing entry file, a
+    /// file whose path runs through another file, or limits out of range; the errors of
+    /// [`Runtime::prepare`]; [`Error::JavaUnavailable`] when the container engine fails a Java
+    /// run.
     /// Whatever the program does is a successful [`ExecutionResult`].
     pub fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {
         request.validate()?;
@@ -334,13 +336,16 @@ impl Runtime {
     fn run_wasm(&self, guest: WasmGuest, request: &RunRequest) -> Result<ExecutionResult> {
         let started = Instant::now();
         let limits = *request.limit_values();
-        let Prepared { pre, stdlib } = self.instance_pre(guest)?;
+        let Prepared { pre, library } = self.instance_pre(guest)?;
         let (work_dir, _) = request.entry_parts();
-        let sandbox = SandboxDir::materialize(request.file_set(), work_dir)?;
+        let patterns = request.glob_patterns()?;
         let io = GuestIo::new(request);
-        let wasi = io.wasi_context(guest, request, stdlib.as_deref(), &sandbox)?;
+        let clock = RunClock::new();
+        let files = request.file_set();
+        let vfs = snapshot::filesystem(files, work_dir, library, io.stdio(), &limits, clock)?;
+        let wasi = GuestIo::wasi_context(guest, request, clock);
         let fuel = self.inner.fuel.then_some(limits.fuel);
-        let mut store = new_store(&self.inner.engine, wasi, limits.memory_bytes, fuel)?;
+        let mut store = new_store(&self.inner.engine, wasi, vfs, limits.memory_bytes, fuel)?;
         let deadline = Instant::now() + limits.timeout;
         let cancel = request.cancel().cloned().unwrap_or_default();
         watch_deadline(&mut store, deadline, cancel.clone());
@@ -355,18 +360,17 @@ impl Runtime {
         let fuel_consumed = fuel.map_or(0, |budget| {
             budget.saturating_sub(store.get_fuel().unwrap_or(0))
         });
-        let peak_memory_bytes = store.data().limiter.peak();
+        let state = store.data();
+        let usage = Usage {
+            wall_time: started.elapsed(),
+            fuel_consumed,
+            peak_memory_bytes: state.limiter.peak(),
+            fs_quota_hit: state.vfs.quota_hit(),
+            collected: state.vfs.collect(&patterns, files, work_dir),
+        };
+        // The run's files go with its store.
         drop(store);
-        drop(sandbox);
-        Ok(io.result(
-            guest,
-            classify(guest, observed),
-            Usage {
-                wall_time: started.elapsed(),
-                fuel_consumed,
-                peak_memory_bytes,
-            },
-        ))
+        Ok(io.result(guest, classify(guest, observed), usage))
     }
 }
 
@@ -378,11 +382,13 @@ struct GuestIo {
     stderr: CappedPipe,
 }
 
-/// What a run used, measured by the runtime.
+/// What a run used, measured by the runtime, and what its filesystem gives back.
 struct Usage {
     wall_time: std::time::Duration,
     fuel_consumed: u64,
     peak_memory_bytes: u64,
+    fs_quota_hit: Option<crate::FsQuota>,
+    collected: Collected,
 }
 
 impl GuestIo {
@@ -396,28 +402,24 @@ impl GuestIo {
         }
     }
 
-    /// The guest's WASI context: its command line (the entry by its absolute guest path, as
-    /// `python3 /abs/main.py` would be, so that tracebacks, `__file__` and `__filename` read
-    /// naturally), its streams, and its folders in the snapshot's layout.
-    fn wasi_context(
-        &self,
-        guest: WasmGuest,
-        request: &RunRequest,
-        stdlib: Option<&Path>,
-        sandbox: &SandboxDir,
-    ) -> Result<WasiP1Ctx> {
+    /// The guest's standard streams, for its filesystem's descriptors 0, 1 and 2.
+    fn stdio(&self) -> Stdio {
+        Stdio {
+            stdin: self.stdin.clone(),
+            stdout: self.stdout.clone(),
+            stderr: self.stderr.clone(),
+        }
+    }
+
+    /// The guest's WASI context for what wasmtime-wasi still serves: the command line (the
+    /// entry by its absolute guest path, as `python3 /abs/main.py` would be, so that
+    /// tracebacks, `__file__` and `__filename` read naturally) and the run's `clock`.
+    fn wasi_context(guest: WasmGuest, request: &RunRequest, clock: RunClock) -> WasiP1Ctx {
         let entry = format!("{WORKSPACE_GUEST_PATH}/{}", request.entry());
-        let mut wasi = WasiCtxBuilder::new();
-        wasi.args(&guest.argv(&entry))
-            .stdin(MemoryInputPipe::new(self.stdin.clone()))
-            .stdout(self.stdout.clone())
-            .stderr(self.stderr.clone())
-            // Not `allow_blocking_current_thread`: with it, wasmtime-wasi serves a guest's
-            // relative sleep with `std::thread::sleep`, which neither the deadline nor the
-            // executor's timer can interrupt.
-            .allow_blocking_current_thread(false);
-        snapshot::preopen(&mut wasi, stdlib, sandbox)?;
-        Ok(wasi.build_p1())
+        WasiCtxBuilder::new()
+            .args(&guest.argv(&entry))
+            .monotonic_clock(clock)
+            .build_p1()
     }
 
     /// The result of a run that ended as `verdict` says, with the output it wrote.
@@ -438,6 +440,9 @@ impl GuestIo {
             peak_memory_bytes: usage.peak_memory_bytes,
             stdout_truncated: out.truncated,
             stderr_truncated: err.truncated,
+            fs_quota_hit: usage.fs_quota_hit,
+            collected_files: usage.collected.files,
+            collected_files_truncated: usage.collected.truncated,
         }
     }
 }

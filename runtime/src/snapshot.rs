@@ -5,58 +5,87 @@
 //! instead of paying the interpreter's start-up.
 //!
 //! What the snapshot holds is what the guest saw while it initialised, so it is taken with the
-//! layout a run has: the standard library's folder (CPython), then the working directory and
-//! `/workspace` (empty), preopened in that order (wasi-libc keeps its table of preopens in
+//! filesystem a run has, made by the same [`filesystem`]: the standard library (CPython), then
+//! the working directory, `/workspace` and `/tmp` (empty), preopened in that order
+//! ([`MOUNTS`]; wasi-libc keeps its table of preopens, with their descriptor numbers, in
 //! linear memory). A change to that layout is a change of [`LAYOUT`].
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::sync::Arc;
 
+use bytes::Bytes;
 use wasmtime::{Engine, Linker, UpdateDeadline};
 use wasmtime_wasi::WasiCtxBuilder;
-use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 
 use crate::guest_store::{GuestState, executor, new_store};
-use crate::host_fs::{SandboxDir, preopen_stdlib};
-use crate::{Error, Limits, Result};
+use crate::output::CappedPipe;
+use crate::vfs::{Mount, RunClock, Stdio, Tree, Vfs};
+use crate::{Error, Limits, Result, StreamKind};
 
 /// The version of the guest's preopen layout, part of the compiled module's cache key.
-pub(crate) const LAYOUT: &str = "L1";
+pub(crate) const LAYOUT: &str = "L2";
 
-/// Preopens the guest's folders in the order of [`LAYOUT`]: the standard library (CPython's),
-/// then the sandbox's working directory and `/workspace`. Runs and snapshots both call this,
-/// so that a run finds the table of preopens its snapshot recorded.
-pub(crate) fn preopen(
-    wasi: &mut WasiCtxBuilder,
-    stdlib: Option<&Path>,
-    sandbox: &SandboxDir,
-) -> Result<()> {
-    if let Some(stdlib) = stdlib {
-        preopen_stdlib(wasi, stdlib)?;
-    }
-    sandbox.preopen(wasi)
+/// Where the guest finds the whole file set, whatever its working directory.
+pub(crate) const WORKSPACE_GUEST_PATH: &str = "/workspace";
+
+/// The folders preopened for a guest, in this order: the standard library (only for a guest
+/// that has one), the working directory (wasi-libc resolves relative paths and `/` from a
+/// preopen named `.`), the file set at `/workspace`, and the run's own `/tmp`.
+const MOUNTS: [(&str, Mount); 4] = [
+    (
+        codebox_interpreters::python::STDLIB_GUEST_DIR,
+        Mount::Library,
+    ),
+    (".", Mount::WorkDir),
+    (WORKSPACE_GUEST_PATH, Mount::Workspace),
+    ("/tmp", Mount::Tmp),
+];
+
+/// The filesystem of a run (and of a snapshot, with no files) in the layout of [`LAYOUT`]:
+/// `files` under `/workspace`, `work_dir` as the working directory, and `library` as the
+/// standard library.
+pub(crate) fn filesystem(
+    files: &BTreeMap<String, Bytes>,
+    work_dir: &str,
+    library: Option<Arc<Tree>>,
+    stdio: Stdio,
+    limits: &Limits,
+    clock: RunClock,
+) -> Result<Vfs> {
+    Vfs::new(files, work_dir, &MOUNTS, library, stdio, limits, clock)
 }
 
-/// Initialises the reactor `wasm` (with CPython's standard library at `stdlib`) and answers
+/// Initialises the reactor `wasm` (with CPython's standard library `library`) and answers
 /// the snapshot's bytes.
 pub(crate) fn make(
     engine: &Engine,
     fuel: bool,
     linker: &Linker<GuestState>,
     wasm: &[u8],
-    stdlib: Option<&Path>,
+    library: Option<Arc<Tree>>,
 ) -> Result<Vec<u8>> {
-    let sandbox = SandboxDir::materialize(&BTreeMap::new(), "")?;
-    let stderr = MemoryOutputPipe::new(1 << 16);
-    let mut wasi = WasiCtxBuilder::new();
-    wasi.stderr(stderr.clone())
-        .allow_blocking_current_thread(false);
-    preopen(&mut wasi, stdlib, &sandbox)?;
+    let stderr = CappedPipe::new(1 << 16, StreamKind::Stderr, None);
+    let stdio = Stdio {
+        stdin: Bytes::new(),
+        stdout: CappedPipe::new(1 << 16, StreamKind::Stdout, None),
+        stderr: stderr.clone(),
+    };
+    let clock = RunClock::new();
+    let vfs = filesystem(
+        &BTreeMap::new(),
+        "",
+        library,
+        stdio,
+        &Limits::default(),
+        clock,
+    )?;
+    let wasi = WasiCtxBuilder::new().monotonic_clock(clock).build_p1();
     // Initialisation is trusted code of known length: no fuel budget to speak of, no
     // deadline.
     let mut store = new_store(
         engine,
-        wasi.build_p1(),
+        wasi,
+        vfs,
         Limits::MAX_MEMORY_BYTES,
         fuel.then_some(u64::MAX),
     )?;
@@ -74,7 +103,7 @@ pub(crate) fn make(
             .await
     });
     snapshot.map_err(|e| {
-        let said = String::from_utf8_lossy(&stderr.contents()).into_owned();
+        let said = String::from_utf8_lossy(&stderr.take().bytes).into_owned();
         Error::Engine {
             context: "snapshotting an interpreter after its initialisation",
             message: format!("{e:#}; the guest said: {said}"),

@@ -1,8 +1,9 @@
 //! Guest workloads, timed: `cargo bench -p codebox-server --bench guests` (add `-- --quick`
 //! for fewer rounds).
 //!
-//! For Python and JavaScript, four workloads (hello world, fib(25), summing 20,000 integers
-//! read from stdin, loading six standard modules) run in-process through the runtime crate
+//! For Python and JavaScript, five workloads (hello world, fib(25), summing 20,000 integers
+//! read from stdin, loading six standard modules, reading 50 files of 10 KiB that come with
+//! the program) run in-process through the runtime crate
 //! (with fuel metering, the default, and without), and end to end through `codebox run`, next
 //! to native `python3` and `node` on the same files in the same run; p50 and p90 of each, and
 //! the ratio of the in-process p50 to native. Then runs per second of a hello world with both
@@ -26,6 +27,20 @@ struct Workload {
     file: &'static str,
     source: &'static str,
     stdin: String,
+    /// Files beside the program, by relative path.
+    data: Vec<(String, String)>,
+}
+
+/// 50 files of 10 KiB under `data/`: what a run pays for the files that come with it.
+fn fifty_files() -> Vec<(String, String)> {
+    (0..50)
+        .map(|i| {
+            (
+                format!("data/f{i:02}.txt"),
+                format!("{i:02}").repeat(5 * 1024),
+            )
+        })
+        .collect()
 }
 
 fn workloads() -> Vec<Workload> {
@@ -39,6 +54,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.py",
             source: "print('Hello, world!')\n",
             stdin: String::new(),
+            data: Vec::new(),
         },
         Workload {
             name: "fib(25)",
@@ -46,6 +62,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.py",
             source: "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nprint(fib(25))\n",
             stdin: String::new(),
+            data: Vec::new(),
         },
         Workload {
             name: "sum 20k ints",
@@ -53,6 +70,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.py",
             source: "import sys\nprint(sum(int(x) for x in sys.stdin.read().split()))\n",
             stdin: ints.clone(),
+            data: Vec::new(),
         },
         Workload {
             name: "6 imports",
@@ -60,6 +78,15 @@ fn workloads() -> Vec<Workload> {
             file: "main.py",
             source: "import json, re, collections, heapq, itertools, functools\nprint('ok')\n",
             stdin: String::new(),
+            data: Vec::new(),
+        },
+        Workload {
+            name: "50 files",
+            language: Language::Python,
+            file: "main.py",
+            source: "import os\nprint(sum(len(open('data/' + n).read()) for n in os.listdir('data')))\n",
+            stdin: String::new(),
+            data: fifty_files(),
         },
         Workload {
             name: "hello",
@@ -67,6 +94,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.js",
             source: "console.log('Hello, world!');\n",
             stdin: String::new(),
+            data: Vec::new(),
         },
         Workload {
             name: "fib(25)",
@@ -74,6 +102,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.js",
             source: "function fib(n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }\nconsole.log(fib(25));\n",
             stdin: String::new(),
+            data: Vec::new(),
         },
         Workload {
             name: "sum 20k ints",
@@ -81,6 +110,7 @@ fn workloads() -> Vec<Workload> {
             file: "main.js",
             source: "const s = require('fs').readFileSync(0, 'utf8').split(/\\s+/).filter(Boolean).reduce((a, x) => a + Number(x), 0);\nconsole.log(s);\n",
             stdin: ints,
+            data: Vec::new(),
         },
         Workload {
             name: "6 imports",
@@ -88,6 +118,15 @@ fn workloads() -> Vec<Workload> {
             file: "main.js",
             source: "for (const m of ['fs', 'util', 'assert', 'events', 'readline', 'path']) require(m);\nconsole.log('ok');\n",
             stdin: String::new(),
+            data: Vec::new(),
+        },
+        Workload {
+            name: "50 files",
+            language: Language::JavaScript,
+            file: "main.js",
+            source: "const fs = require('fs');\nconsole.log(fs.readdirSync('data').reduce((n, f) => n + fs.readFileSync('data/' + f, 'utf8').length, 0));\n",
+            stdin: String::new(),
+            data: fifty_files(),
         },
     ]
 }
@@ -170,11 +209,20 @@ fn latencies(runtime: &Runtime, unmetered: &Runtime, rounds: usize, codebox: &st
         "{:<11} {:<13} {:>17} {:>17} {:>17} {:>17} {:>7}",
         "language", "workload", "in-process", "no fuel", "codebox run", "native", "ratio"
     );
-    for workload in workloads() {
-        let path = dir.join(workload.file);
+    for (index, workload) in workloads().into_iter().enumerate() {
+        // Each workload in a folder of its own, which `codebox run` copies whole.
+        let folder = dir.join(format!("workload-{index}"));
+        for (name, contents) in &workload.data {
+            let data = folder.join(name);
+            std::fs::create_dir_all(data.parent().expect("a folder")).expect("mkdir");
+            std::fs::write(data, contents).expect("write");
+        }
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        let path = folder.join(workload.file);
         std::fs::write(&path, workload.source).expect("write");
         let request = RunRequest::new(workload.language, workload.file)
             .file(workload.file, workload.source)
+            .files(workload.data.clone())
             .stdin(workload.stdin.clone());
         let time_in = |runtime: &Runtime| -> Vec<Duration> {
             (0..rounds)

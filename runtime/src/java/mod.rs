@@ -561,6 +561,9 @@ impl Outcome {
             },
             stdout_truncated: out.truncated,
             stderr_truncated: err.truncated,
+            fs_quota_hit: None,
+            collected_files: Vec::new(),
+            collected_files_truncated: false,
         }
     }
 }
@@ -582,6 +585,9 @@ fn compile_error(request: &RunRequest, messages: &[u8], started: Instant) -> Exe
         peak_memory_bytes: 0,
         stdout_truncated: false,
         stderr_truncated: err.truncated,
+        fs_quota_hit: None,
+        collected_files: Vec::new(),
+        collected_files_truncated: false,
     }
 }
 
