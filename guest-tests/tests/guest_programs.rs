@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use codebox_runtime::{Language, Limits, RunRequest, Runtime};
+use codebox_runtime::{FsLimits, FsQuota, Language, Limits, RunRequest, Runtime};
 use serde::Deserialize;
 
 /// What a case expects; every field but `termination` is optional.
@@ -39,6 +39,9 @@ struct Expected {
     /// Whether stderr was cut at its cap.
     #[serde(default)]
     stderr_truncated: bool,
+    /// The filesystem quota the program was refused (`bytes`, `entries`, `depth`,
+    /// `pathLength`, `openFiles`); none when absent.
+    fs_quota_hit: Option<FsQuota>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -49,6 +52,8 @@ struct CaseLimits {
     fuel: Option<u64>,
     stdout_bytes: Option<u64>,
     stderr_bytes: Option<u64>,
+    /// Filesystem quotas that differ from the defaults.
+    fs: Option<FsLimits>,
 }
 
 fn runtime() -> &'static Runtime {
@@ -121,6 +126,9 @@ fn run_case(case: &str) {
     if let Some(bytes) = l.stderr_bytes {
         limits = limits.with_stderr_bytes(bytes);
     }
+    if let Some(fs) = l.fs {
+        limits = limits.with_fs(fs);
+    }
 
     let request = RunRequest::new(language, entry)
         .files(files)
@@ -168,6 +176,10 @@ fn run_case(case: &str) {
     assert_eq!(
         result.stderr_truncated, expected.stderr_truncated,
         "stderr truncation of {shown}"
+    );
+    assert_eq!(
+        result.fs_quota_hit, expected.fs_quota_hit,
+        "filesystem quota of {shown}"
     );
     // Java runs natively in a container: no fuel, and its peak memory comes from the
     // container's cgroup, reported by the runner only when the JVM shuts down by itself.

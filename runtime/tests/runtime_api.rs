@@ -4,7 +4,9 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use codebox_runtime::{Error, Language, Limits, RunRequest, Runtime, Termination};
+use codebox_runtime::{
+    Error, FsLimits, FsQuota, Language, Limits, RunRequest, Runtime, Termination,
+};
 
 fn runtime() -> &'static Runtime {
     static RUNTIME: OnceLock<Runtime> = OnceLock::new();
@@ -139,9 +141,112 @@ fn the_result_serializes_with_camel_case_fields() {
         "peakMemoryBytes",
         "stdoutTruncated",
         "stderrTruncated",
+        "fsQuotaHit",
+        "collectedFiles",
+        "collectedFilesTruncated",
     ] {
         assert!(json.get(field).is_some(), "{field} is missing from {json}");
     }
+}
+
+#[test]
+fn a_run_returns_the_files_it_wrote_when_asked() {
+    let program = r#"
+import os
+open("output.txt", "w").write("42\n")
+os.makedirs("out/deep")
+open("out/a.txt", "w").write("a")
+open("out/deep/b.txt", "w").write("b")
+open("out/c.bin", "wb").write(bytes([0, 255]))
+open("given.txt", "w").write("same")
+open("/tmp/elsewhere.txt", "w").write("not under the working directory")
+"#;
+    let request = RunRequest::new(Language::Python, "src/main.py")
+        .file("src/main.py", program)
+        .file("src/given.txt", "same")
+        .collect_files(["output.txt", "out/*", "given.txt", "**/*.tmp"]);
+    let result = runtime().run(&request).unwrap();
+    assert!(result.success(), "{}", result.stderr);
+    let files: Vec<(&str, &[u8])> = result
+        .collected_files
+        .iter()
+        .map(|f| (f.path.as_str(), &f.content[..]))
+        .collect();
+    // Not `out/deep/b.txt` (`*` stays within a folder), not the unchanged `given.txt`.
+    assert_eq!(
+        files,
+        [
+            ("out/a.txt", &b"a"[..]),
+            ("out/c.bin", &[0, 255][..]),
+            ("output.txt", &b"42\n"[..]),
+        ]
+    );
+    assert!(!result.collected_files_truncated);
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["collectedFiles"][1]["encoding"], "base64");
+    assert_eq!(json["collectedFiles"][2]["content"], "42\n");
+}
+
+#[test]
+fn a_bad_collect_pattern_is_an_invalid_request() {
+    let request = RunRequest::new(Language::JavaScript, "main.js")
+        .file("main.js", "1")
+        .collect_files(["../outside/*"]);
+    assert!(matches!(
+        runtime().run(&request),
+        Err(Error::InvalidRequest(_))
+    ));
+}
+
+#[test]
+fn a_quota_hit_is_an_error_the_program_catches_and_the_result_names_it() {
+    let program = r#"
+const fs = require('fs');
+try { fs.writeFileSync('big.txt', 'x'.repeat(300000)); } catch (e) { console.log(e.code); }
+console.log('still running');
+"#;
+    let limits = Limits::default().with_fs(FsLimits {
+        bytes: 200_000,
+        ..FsLimits::default()
+    });
+    let request = RunRequest::new(Language::JavaScript, "main.js")
+        .file("main.js", program)
+        .limits(limits);
+    let result = runtime().run(&request).unwrap();
+    assert_eq!(
+        result.stdout, "ENOSPC\nstill running\n",
+        "{}",
+        result.stderr
+    );
+    assert_eq!(result.termination, Termination::Exited);
+    assert_eq!(result.fs_quota_hit, Some(FsQuota::Bytes));
+    let json = serde_json::to_value(&result).unwrap();
+    assert_eq!(json["fsQuotaHit"], "bytes");
+}
+
+#[test]
+fn the_files_byte_budget_is_never_more_than_the_memory_limit() {
+    let program = r#"
+written = 0
+try:
+    with open("/tmp/fill", "wb") as f:
+        while True:
+            f.write(b"x" * (1 << 20))
+            written += 1
+except OSError as e:
+    print(e.strerror, written)
+"#;
+    let limits = Limits::default().with_memory_bytes(40 << 20);
+    let request = RunRequest::new(Language::Python, "main.py")
+        .file("main.py", program)
+        .limits(limits);
+    let result = runtime().run(&request).unwrap();
+    assert_eq!(
+        result.stdout, "No space left on device 40\n",
+        "{}",
+        result.stderr
+    );
+    assert_eq!(result.fs_quota_hit, Some(FsQuota::Bytes));
 }
 
 #[test]

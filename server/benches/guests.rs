@@ -3,7 +3,9 @@
 //!
 //! For Python and JavaScript, five workloads (hello world, fib(25), summing 20,000 integers
 //! read from stdin, loading six standard modules, reading 50 files of 10 KiB that come with
-//! the program) run in-process through the runtime crate
+//! the program), and for Python a sixth (importing eight standard modules that its snapshot
+//! does not hold, read from the standard library's files), run in-process through the runtime
+//! crate
 //! (with fuel metering, the default, and without), and end to end through `codebox run`, next
 //! to native `python3` and `node` on the same files in the same run; p50 and p90 of each, and
 //! the ratio of the in-process p50 to native. Then runs per second of a hello world with both
@@ -77,6 +79,14 @@ fn workloads() -> Vec<Workload> {
             language: Language::Python,
             file: "main.py",
             source: "import json, re, collections, heapq, itertools, functools\nprint('ok')\n",
+            stdin: String::new(),
+            data: Vec::new(),
+        },
+        Workload {
+            name: "8 stdlib imp",
+            language: Language::Python,
+            file: "main.py",
+            source: "import argparse, calendar, csv, difflib, fnmatch, pprint, shlex, unittest\nprint('ok')\n",
             stdin: String::new(),
             data: Vec::new(),
         },
@@ -252,7 +262,8 @@ fn latencies(runtime: &Runtime, unmetered: &Runtime, rounds: usize, codebox: &st
                     Language::Python => Command::new(&python),
                     _ => Command::new("node"),
                 };
-                c.arg(&path);
+                // In the program's folder, where `codebox run` puts it too.
+                c.arg(&path).current_dir(&folder);
                 c
             },
             &workload.stdin,

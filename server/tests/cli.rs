@@ -205,6 +205,44 @@ fn the_programs_folder_is_bounded_and_hidden_entries_stay_out() {
 }
 
 #[test]
+fn links_in_the_programs_folder_are_skipped_with_a_warning() {
+    let dir = folder(&[(
+        "main.py",
+        "import os\nprint(sorted(os.listdir('.')))\nprint(open('environ').read())",
+    )]);
+    std::os::unix::fs::symlink("/proc/self/environ", dir.path().join("environ")).unwrap();
+    let out = codebox(dir.path(), &["run", "main.py"], b"");
+    assert_eq!(text(&out.stdout), "['main.py']\n");
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        stderr.lines().next(),
+        Some("codebox: skipping environ: a symbolic link (links are not followed)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("FileNotFoundError"), "{stderr}");
+}
+
+#[test]
+fn json_returns_the_files_the_program_wrote_when_asked() {
+    let dir = folder(&[(
+        "main.js",
+        "const fs = require('fs');\nfs.mkdirSync('out');\nfs.writeFileSync('out/answer.txt', '42');\nfs.writeFileSync('scratch.log', 'x');",
+    )]);
+    let out = codebox(
+        dir.path(),
+        &["run", "main.js", "--json", "--collect", "out/*.txt"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(
+        json["collectedFiles"],
+        serde_json::json!([{"path": "out/answer.txt", "content": "42", "encoding": "utf-8"}])
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
 fn java_runs_from_its_package_root_with_stdin_and_exit_codes() {
     let dir = folder(&[
         (

@@ -360,6 +360,10 @@ fn fs_error(ctx: &Ctx<'_>, syscall: &str, path: &str, error: &std::io::Error) ->
         std::io::ErrorKind::IsADirectory => ("EISDIR", -21, "illegal operation on a directory"),
         std::io::ErrorKind::NotADirectory => ("ENOTDIR", -20, "not a directory"),
         std::io::ErrorKind::DirectoryNotEmpty => ("ENOTEMPTY", -39, "directory not empty"),
+        // The quotas of the run's filesystem (raw numbers are WASI's; errno values Linux's).
+        _ if error.raw_os_error() == Some(51) => ("ENOSPC", -28, "no space left on device"),
+        _ if error.raw_os_error() == Some(37) => ("ENAMETOOLONG", -36, "name too long"),
+        _ if error.raw_os_error() == Some(33) => ("EMFILE", -24, "too many open files"),
         _ if error.raw_os_error() == Some(76) => ("ENOTCAPABLE", -76, "operation not permitted"),
         _ => ("EIO", -5, "i/o error"),
     };

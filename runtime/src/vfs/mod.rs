@@ -913,3 +913,6 @@ impl Vfs {
         tree.unlink(parent.node, &name, now(), quotas)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -17,10 +17,11 @@ use super::abi::Errno;
 /// names the first one crossed.
 ///
 /// [`FsLimits::default()`] gives:
-/// * `bytes`: 64 MiB of file contents held in memory, and never more than the run's memory
-///   limit (the smaller of the two applies). A file that grows holds up to twice its size
-///   while it grows, within this budget. Files of the request count only once the program
-///   changes them. Crossing it is `ENOSPC` ([`FsQuota::Bytes`]).
+/// * `bytes`: 64 MiB of file contents (and link targets) held in memory, and never more than
+///   the run's memory limit (the smaller of the two applies). A growing file holds up to
+///   twice its size in memory, and that is what counts, within this budget. Files of the
+///   request count only once the program changes them. Crossing it is `ENOSPC`
+///   ([`FsQuota::Bytes`]).
 /// * `entries`: 10,000 files, folders and links, those of the request included: `ENOSPC`
 ///   ([`FsQuota::Entries`]).
 /// * `depth`: 64 levels of folders below `/` (`/workspace/a/b.txt` is 3 deep):
@@ -31,7 +32,9 @@ use super::abi::Errno;
 ///   folders included: `EMFILE` ([`FsQuota::OpenFiles`]).
 ///
 /// A single name is at most 255 bytes, as on Linux (`ENAMETOOLONG`); that is a property of
-/// the filesystem, not a quota.
+/// the filesystem, not a quota. Besides `bytes`, what a run's files take of the host's memory
+/// is their names and bookkeeping: a few hundred bytes per entry, so at most a few megabytes
+/// within `entries`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct FsLimits {

@@ -113,6 +113,11 @@ pub(crate) struct RunArgs {
     /// Prints the whole execution result as JSON on stdout instead of the program's output.
     #[arg(long)]
     pub(crate) json: bool,
+    /// Returns the files the program makes or changes whose paths, relative to FILE's
+    /// folder, match GLOB (`out/*.txt`, `**/*.csv`), in the JSON result's `collectedFiles`
+    /// (with --json). May be given up to 16 times.
+    #[arg(long, value_name = "GLOB")]
+    pub(crate) collect: Vec<String>,
 }
 
 /// The languages that `--lang` accepts.

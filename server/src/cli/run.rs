@@ -48,7 +48,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<ExitCode> {
     let request = RunRequest::new(language, entry)
         .files(workspace::collect(folder)?)
         .stdin(stdin)
-        .limits(limits);
+        .limits(limits)
+        .collect_files(args.collect.iter().cloned());
 
     let runtime = Runtime::builder().build()?;
     let result = runtime.run(&request)?;
