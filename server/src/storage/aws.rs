@@ -2039,7 +2039,7 @@ mod tests {
             errors: String::new(),
             exit_code: Some(if success { 0 } else { 1 }),
             execution_time: 12.5,
-            termination: "exited".to_owned(),
+            termination: crate::model::Termination::Exited,
             crash_reason: None,
             fuel_consumed: 1234,
             peak_memory_bytes: 65536,
