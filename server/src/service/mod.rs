@@ -2,9 +2,11 @@
 //! and executions over the storage traits and the runtime. Handlers only extract, call one
 //! function here, and answer.
 
+pub(crate) mod audio;
 pub(crate) mod execute;
 pub(crate) mod files;
 pub(crate) mod sessions;
+pub(crate) mod voice_commands;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
