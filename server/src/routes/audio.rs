@@ -17,17 +17,6 @@ pub(crate) async fn get(
     State(services): State<Services>,
     Path((session_id, stream_id)): Path<(String, String)>,
 ) -> Result<impl IntoResponse, ApiError> {
-    services.session(&session_id).await?;
-    let bytes = services
-        .storage
-        .audio
-        .get_assembled(&session_id, &stream_id)
-        .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "audio_not_found",
-                format!("no assembled audio stream {stream_id:?} in this session"),
-            )
-        })?;
+    let bytes = services.assembled_audio(&session_id, &stream_id).await?;
     Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes))
 }

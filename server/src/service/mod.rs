@@ -6,12 +6,14 @@
 //! limiter of concurrent runs (`limiter.rs`) and the cache of session file lists
 //! (`file_cache.rs`).
 
+pub(crate) mod audio;
 pub(crate) mod execute;
 mod file_cache;
 pub(crate) mod files;
 pub(crate) mod judge;
 mod limiter;
 pub(crate) mod sessions;
+pub(crate) mod voice_commands;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;

@@ -1,14 +1,19 @@
 //! The WebSocket API: one connection per participant, bound to one session, at
 //! `GET /api/v1/sessions/{sessionId}/ws` (see `docs/websocket.md`).
 //!
-//! A connection has three parts: the reader (this module's loop: limits, parsing, dispatch),
-//! the writer (a task that owns the socket's sending half, fed by a channel, which also sends
-//! the heartbeat pings), and the follower (a task that forwards other connections' file
-//! changes). Executions run as tasks of their own, so a long run never blocks the reader; a
-//! `cancel` or a disconnect stops them.
+//! The transport is apart from what it carries. `connection` is a connection's life (the read
+//! loop with its limits, the close codes), `writer` the task that owns the socket's sending
+//! half and pings, and `file_changes` the task that forwards other connections' file changes.
+//! `dispatch` turns frames into `messages` and hands each to the service layer, as REST's
+//! handlers do; `executions` runs and cancels a connection's executions as tasks of their own,
+//! so a long run never blocks the reader, and a `cancel` or a disconnect stops them.
 
 mod connection;
+mod dispatch;
+mod executions;
+mod file_changes;
 pub(crate) mod messages;
+mod writer;
 
 use axum::extract::ws::WebSocketUpgrade;
 use axum::extract::{Path, State};
