@@ -14,6 +14,7 @@ mod openapi;
 mod routes;
 mod service;
 mod storage;
+mod sync;
 mod telemetry;
 mod voice;
 mod ws;

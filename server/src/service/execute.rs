@@ -514,9 +514,7 @@ fn streamed(
     };
     let pending = std::sync::Mutex::new([Vec::new(), Vec::new()]);
     request.on_output(move |stream, bytes| {
-        let mut pending = pending
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut pending = crate::sync::lock(&pending);
         let buffer = &mut pending[usize::from(stream == StreamKind::Stderr)];
         buffer.extend_from_slice(bytes);
         let complete = match std::str::from_utf8(buffer) {

@@ -13,6 +13,7 @@ use super::messages::{Cancel, CodeExecution, ServerMessage, StreamName};
 use crate::error::ApiError;
 use crate::model::ExecutionRecord;
 use crate::service::execute::{ExecuteRequest, ExecutionEvent, Observer};
+use crate::sync::lock;
 
 /// A connection's running executions by request id.
 pub(super) type Running = Arc<Mutex<HashMap<String, CancelToken>>>;
@@ -34,12 +35,7 @@ pub(super) async fn code_execution(conn: &Conn, request: CodeExecution) {
 
 /// `cancel`: stops a running execution of this connection, and says whether there was one.
 pub(super) async fn cancel(conn: &Conn, cancel: Cancel) {
-    let token = conn
-        .running
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .get(&cancel.target)
-        .cloned();
+    let token = lock(&conn.running).get(&cancel.target).cloned();
     if let Some(token) = &token {
         token.cancel();
     }
@@ -53,12 +49,7 @@ pub(super) async fn cancel(conn: &Conn, cancel: Cancel) {
 
 /// Stops every execution of the connection, which is going away.
 pub(super) fn cancel_all(conn: &Conn) {
-    for (_, token) in conn
-        .running
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .drain()
-    {
+    for (_, token) in lock(&conn.running).drain() {
         token.cancel();
     }
 }
@@ -87,7 +78,7 @@ pub(super) async fn start(
 
 /// Records the run's cancel token under its request id; false when one with that id runs.
 fn register(conn: &Conn, request_id: &str, token: &CancelToken) -> bool {
-    let mut running = conn.running.lock().unwrap_or_else(|p| p.into_inner());
+    let mut running = lock(&conn.running);
     let duplicate = running.contains_key(request_id);
     if !duplicate {
         running.insert(request_id.to_owned(), token.clone());
@@ -126,10 +117,7 @@ async fn run(
         .execute_observed(&conn.session_id, request, Some(observer), Some(token))
         .await;
     let _ = forwarder.await;
-    conn.running
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .remove(&request_id);
+    lock(&conn.running).remove(&request_id);
     finish(&conn, request_id, outcome, then).await;
 }
 
