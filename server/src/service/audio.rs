@@ -8,6 +8,7 @@ use bytes::Bytes;
 use serde::de::DeserializeOwned;
 
 use super::Services;
+use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::storage::AssembledAudio;
 
@@ -97,9 +98,11 @@ impl Services {
     /// and answers what the client is told about it.
     pub(crate) async fn store_audio_chunk(
         &self,
+        principal: &Principal,
         session_id: &str,
         chunk: AudioChunkIn,
     ) -> Result<ChunkAck, ApiError> {
+        principal.authorize(Some(session_id), Action::Speak)?;
         if chunk.sequence > MAX_AUDIO_SEQUENCE {
             return Err(ApiError::bad_request(
                 "invalid_field",
@@ -146,9 +149,11 @@ impl Services {
     /// The bytes of an assembled stream, or 404 when the session has none by that id.
     pub(crate) async fn assembled_audio(
         &self,
+        principal: &Principal,
         session_id: &str,
         stream_id: &str,
     ) -> Result<Bytes, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
         self.session(session_id).await?;
         self.storage
             .audio

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::Services;
 use super::execute::ExecuteRequest;
 use super::files::CreateFile;
+use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::ExecutionRecord;
 use crate::voice::{self, Intent};
@@ -75,10 +76,12 @@ impl Services {
     /// connection, as the file changes it makes are published with it.
     pub(crate) async fn voice_command(
         &self,
+        principal: &Principal,
         session_id: &str,
         request: VoiceRequest<'_>,
         origin: &str,
     ) -> Result<VoiceOutcome, ApiError> {
+        principal.authorize(Some(session_id), Action::Speak)?;
         let intent = match understand(&request)? {
             Ok(intent) => intent,
             Err(suggestions) => return Ok(VoiceOutcome::Unrecognized { suggestions }),
@@ -91,11 +94,11 @@ impl Services {
         };
         Ok(match intent {
             Intent::RunFile { file } => VoiceOutcome::Run {
-                request: self.voice_run_file(session_id, file).await?,
+                request: self.voice_run_file(principal, session_id, file).await?,
                 understood,
             },
             Intent::RunTests => VoiceOutcome::Run {
-                request: self.voice_run_tests(session_id).await?,
+                request: self.voice_run_tests(principal, session_id).await?,
                 understood,
             },
             Intent::CreateFile { path } => {
@@ -103,31 +106,34 @@ impl Services {
                     file_path: path,
                     content: String::new(),
                 };
-                let info = self.create_file(session_id, file, origin).await?;
+                let info = self
+                    .create_file(principal, session_id, file, origin)
+                    .await?;
                 done(
                     voice::summarize_created(&info.file_path),
                     json!({ "file": info }),
                 )
             }
             Intent::ReadFile { path } => {
-                let file = self.resolve_spoken(session_id, &path).await?;
-                let content = self.read_file(session_id, &file).await?;
+                let file = self.resolve_spoken(principal, session_id, &path).await?;
+                let content = self.read_file(principal, session_id, &file).await?;
                 done(
                     voice::summarize_read(&file, &content.content),
                     json!({ "file": content }),
                 )
             }
             Intent::DeleteFile { path } => {
-                let file = self.resolve_spoken(session_id, &path).await?;
-                self.delete_file(session_id, &file, origin).await?;
+                let file = self.resolve_spoken(principal, session_id, &path).await?;
+                self.delete_file(principal, session_id, &file, origin)
+                    .await?;
                 done(voice::summarize_deleted(&file), json!({ "filePath": file }))
             }
             Intent::ListFiles => {
-                let files = self.file_paths(session_id).await?;
+                let files = self.file_paths(principal, session_id).await?;
                 done(voice::summarize_list(&files), json!({ "files": files }))
             }
             Intent::LastOutput => {
-                let record = self.last_execution(session_id).await?;
+                let record = self.last_execution(principal, session_id).await?;
                 let summary = match &record {
                     Some(record) => voice::summarize_execution(record),
                     None => "Nothing has run yet in this session.".to_owned(),
@@ -140,16 +146,17 @@ impl Services {
     /// "Run solution dot py", or "run it": the spoken file, or the file that ran last.
     async fn voice_run_file(
         &self,
+        principal: &Principal,
         session_id: &str,
         file: Option<String>,
     ) -> Result<ExecuteRequest, ApiError> {
-        let files = self.file_paths(session_id).await?;
+        let files = self.file_paths(principal, session_id).await?;
         let file_name = match file {
             Some(spoken) => {
                 voice::resolve_file(&spoken, &files).ok_or_else(|| no_match(&spoken))?
             }
             None => self
-                .last_execution(session_id)
+                .last_execution(principal, session_id)
                 .await?
                 .map(|record| record.file_name)
                 .ok_or_else(|| {
@@ -163,8 +170,12 @@ impl Services {
     }
 
     /// "Run the tests": the last execution that had test cases, again with them.
-    async fn voice_run_tests(&self, session_id: &str) -> Result<ExecuteRequest, ApiError> {
-        let Some(record) = self.last_tested(session_id).await? else {
+    async fn voice_run_tests(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<ExecuteRequest, ApiError> {
+        let Some(record) = self.last_tested(principal, session_id).await? else {
             return Err(ApiError::not_found(
                 "no_tests",
                 "no execution with test cases has run in this session yet; run one with its test cases first",
@@ -177,23 +188,36 @@ impl Services {
     }
 
     /// The session's file paths.
-    async fn file_paths(&self, session_id: &str) -> Result<Vec<String>, ApiError> {
-        let files = self.list_files(session_id).await?;
+    async fn file_paths(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Vec<String>, ApiError> {
+        let files = self.list_files(principal, session_id).await?;
         Ok(files.into_iter().map(|f| f.file_path).collect())
     }
 
     /// The session's file that a spoken path names, or 404.
-    async fn resolve_spoken(&self, session_id: &str, spoken: &str) -> Result<String, ApiError> {
-        let files = self.file_paths(session_id).await?;
+    async fn resolve_spoken(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+        spoken: &str,
+    ) -> Result<String, ApiError> {
+        let files = self.file_paths(principal, session_id).await?;
         voice::resolve_file(spoken, &files).ok_or_else(|| no_match(spoken))
     }
 
     /// The session's newest execution, if any ran.
-    async fn last_execution(&self, session_id: &str) -> Result<Option<ExecutionRecord>, ApiError> {
-        let list = self.list_executions(session_id).await?;
+    async fn last_execution(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Option<ExecutionRecord>, ApiError> {
+        let list = self.list_executions(principal, session_id).await?;
         match list.first() {
             Some(summary) => Ok(Some(
-                self.get_execution(session_id, &summary.execution_id)
+                self.get_execution(principal, session_id, &summary.execution_id)
                     .await?,
             )),
             None => Ok(None),
@@ -201,10 +225,14 @@ impl Services {
     }
 
     /// The session's newest execution that ran test cases, if any did.
-    async fn last_tested(&self, session_id: &str) -> Result<Option<ExecutionRecord>, ApiError> {
-        for summary in self.list_executions(session_id).await? {
+    async fn last_tested(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Option<ExecutionRecord>, ApiError> {
+        for summary in self.list_executions(principal, session_id).await? {
             let record = self
-                .get_execution(session_id, &summary.execution_id)
+                .get_execution(principal, session_id, &summary.execution_id)
                 .await?;
             if record.test_results.is_some() {
                 return Ok(Some(record));

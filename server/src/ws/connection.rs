@@ -14,6 +14,7 @@ use tokio::sync::mpsc;
 use super::executions::{self, Running};
 use super::messages::{ErrorPayload, ServerMessage};
 use super::{dispatch, file_changes, writer};
+use crate::access::Principal;
 use crate::error::ApiError;
 use crate::service::Services;
 
@@ -46,6 +47,8 @@ type CloseReason = (u16, &'static str);
 pub(super) struct Conn {
     pub(super) id: String,
     pub(super) session_id: String,
+    /// Who opened the connection: every message acts with its rights.
+    pub(super) principal: Principal,
     pub(super) services: Services,
     outbox: mpsc::Sender<Message>,
     pub(super) running: Running,
@@ -85,12 +88,18 @@ impl Conn {
 }
 
 /// Serves one connection until it closes.
-pub(crate) async fn serve(socket: WebSocket, services: Services, session_id: String) {
+pub(crate) async fn serve(
+    socket: WebSocket,
+    services: Services,
+    session_id: String,
+    principal: Principal,
+) {
     let (sink, mut stream) = socket.split();
     let (outbox, inbox) = mpsc::channel::<Message>(OUTBOX);
     let conn = Conn {
         id: uuid::Uuid::new_v4().to_string(),
         session_id: session_id.clone(),
+        principal,
         services: services.clone(),
         outbox,
         running: Arc::default(),

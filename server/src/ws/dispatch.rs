@@ -129,12 +129,14 @@ async fn run_file_operation(conn: &Conn, op: FileOperation) -> Result<ServerMess
                 file_path: required(op.file_path, "filePath")?,
                 content: required(op.content, "content")?,
             };
-            let info = services.create_file(session, file, &conn.id).await?;
+            let info = services
+                .create_file(&conn.principal, session, file, &conn.id)
+                .await?;
             (Some(info), None, None)
         }
         FileAction::ReadFile => {
             let path = required(op.file_path, "filePath")?;
-            let file = services.read_file(session, &path).await?;
+            let file = services.read_file(&conn.principal, session, &path).await?;
             (Some(file.info), Some(file.content), None)
         }
         FileAction::UpdateFile => {
@@ -143,14 +145,20 @@ async fn run_file_operation(conn: &Conn, op: FileOperation) -> Result<ServerMess
                 content: required(op.content, "content")?,
             };
             let info = services
-                .update_file(session, &path, update, &conn.id)
+                .update_file(&conn.principal, session, &path, update, &conn.id)
                 .await?;
             (Some(info), None, None)
         }
-        FileAction::ListFiles => (None, None, Some(services.list_files(session).await?)),
+        FileAction::ListFiles => (
+            None,
+            None,
+            Some(services.list_files(&conn.principal, session).await?),
+        ),
         FileAction::DeleteFile => {
             let path = required(op.file_path, "filePath")?;
-            services.delete_file(session, &path, &conn.id).await?;
+            services
+                .delete_file(&conn.principal, session, &path, &conn.id)
+                .await?;
             (None, None, None)
         }
     };
@@ -212,7 +220,10 @@ async fn binary_audio(conn: &Conn, frame: Bytes) -> bool {
 /// stream is complete.
 async fn store_audio(conn: &Conn, request_id: Option<String>, chunk: AudioChunkIn) {
     let services = &conn.services;
-    let ack = match services.store_audio_chunk(&conn.session_id, chunk).await {
+    let ack = match services
+        .store_audio_chunk(&conn.principal, &conn.session_id, chunk)
+        .await
+    {
         Ok(ack) => ack,
         Err(e) => {
             conn.api_error(request_id, e).await;
@@ -260,7 +271,7 @@ async fn voice_command(conn: &Conn, command: VoiceCommand) {
     };
     let outcome = conn
         .services
-        .voice_command(&conn.session_id, request, &conn.id)
+        .voice_command(&conn.principal, &conn.session_id, request, &conn.id)
         .await;
     let request_id = command.request_id;
     match outcome {

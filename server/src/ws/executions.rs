@@ -114,7 +114,13 @@ async fn run(
     };
     let outcome = conn
         .services
-        .execute_observed(&conn.session_id, request, Some(observer), Some(token))
+        .execute_observed(
+            &conn.principal,
+            &conn.session_id,
+            request,
+            Some(observer),
+            Some(token),
+        )
         .await;
     let _ = forwarder.await;
     lock(&conn.running).remove(&request_id);
