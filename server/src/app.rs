@@ -41,7 +41,7 @@ pub(crate) fn router(services: Services) -> Router {
         )
         .route("/sessions/{sessionId}/execute", post(executions::execute))
         .route("/sessions/{sessionId}/executions", get(executions::list))
-        .route("/sessions/{sessionId}/ws", get(crate::ws::upgrade))
+        .route("/sessions/{sessionId}/tokens", post(sessions::mint_token))
         .route(
             "/sessions/{sessionId}/audio/{streamId}",
             get(crate::routes::audio::get),
@@ -56,8 +56,17 @@ pub(crate) fn router(services: Services) -> Router {
         )
         .route_layer(axum::middleware::from_fn_with_state(
             services.clone(),
-            crate::auth::require_key,
-        ));
+            crate::auth::authenticate,
+        ))
+        // Only the WebSocket takes its credential from the query string too (see auth.rs).
+        .merge(
+            Router::new()
+                .route("/sessions/{sessionId}/ws", get(crate::ws::upgrade))
+                .route_layer(axum::middleware::from_fn_with_state(
+                    services.clone(),
+                    crate::auth::authenticate_socket,
+                )),
+        );
     let body_limit = services.config.body_limit;
     let timeout = services.config.request_timeout;
     Router::new()
@@ -66,6 +75,10 @@ pub(crate) fn router(services: Services) -> Router {
         .nest("/api/v1", api)
         .fallback(|| async { ApiError::not_found("not_found", "no such route") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn_with_state(
+            services.clone(),
+            crate::origin::same_origin,
+        ))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -100,6 +113,11 @@ impl Application {
             }
             tracing::warn!(%addr, "no API keys are configured (CODEBOX_API_KEYS): listening on loopback only");
         }
+        if config.ephemeral_tokens {
+            tracing::warn!(
+                "no CODEBOX_TOKEN_SECRET: session tokens are signed with a secret made now and will not survive a restart"
+            );
+        }
         let storage = open_storage(&config).await?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -119,6 +137,7 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> Result<()> {
+        self.services.spawn_readiness_refresher();
         let services = self.services.clone();
         tokio::task::spawn_blocking(move || {
             for language in [Language::Python, Language::JavaScript] {

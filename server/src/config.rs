@@ -8,6 +8,8 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use codebox_runtime::{JavaConfig, Language, Limits};
 
+use crate::tokens::TokenKeys;
+
 /// `codebox serve`'s options. Every one can also come from its environment variable.
 #[derive(Debug, Clone, clap::Args)]
 pub(crate) struct ServeArgs {
@@ -57,6 +59,15 @@ pub(crate) struct ServeArgs {
     /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
     #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
     pub(crate) api_keys: Option<String>,
+    /// The secret that signs and verifies session tokens (HMAC-SHA-256), shared by every host
+    /// of a deployment; without it, one is made at start and tokens do not survive a restart.
+    #[arg(long, env = "CODEBOX_TOKEN_SECRET", hide_env_values = true)]
+    pub(crate) token_secret: Option<String>,
+    /// Browser origins allowed to call a server that has no API keys, comma-separated
+    /// (`http://localhost:3000`); pages of other origins are refused. The server's own origin
+    /// is always allowed.
+    #[arg(long, env = "CODEBOX_ALLOWED_ORIGINS")]
+    pub(crate) allowed_origins: Option<String>,
     /// The container engine that runs Java (`unix:///run/podman/podman.sock`); by default
     /// the platform's (`unix:///var/run/docker.sock`).
     #[arg(long, env = "DOCKER_HOST")]
@@ -177,6 +188,12 @@ pub(crate) struct Config {
     pub(crate) max_concurrent: usize,
     pub(crate) queue: usize,
     pub(crate) api_keys: Vec<String>,
+    /// Signs and verifies session tokens.
+    pub(crate) tokens: TokenKeys,
+    /// Whether the token secret was made at start (tokens then end with the process).
+    pub(crate) ephemeral_tokens: bool,
+    /// Browser origins allowed besides the server's own, for a server without keys.
+    pub(crate) allowed_origins: Vec<String>,
     /// The largest request body: a file at the size limit, JSON-escaped, with room to spare.
     pub(crate) body_limit: usize,
     /// How long a request may take before 408 (runs can take `max_timeout` times the number of
@@ -197,6 +214,16 @@ impl std::fmt::Debug for Config {
             .field("api_keys", &self.api_keys.len())
             .finish_non_exhaustive()
     }
+}
+
+/// The non-empty, trimmed items of a comma-separated list.
+fn comma_list(list: Option<&str>) -> Vec<String> {
+    list.unwrap_or("")
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 impl Config {
@@ -238,15 +265,21 @@ impl Config {
             },
             StorageKind::Aws => StorageConfig::Aws(args.aws.config(args.aws_init)),
         };
-        let api_keys: Vec<String> = args
-            .api_keys
-            .as_deref()
-            .unwrap_or("")
-            .split(',')
-            .map(str::trim)
-            .filter(|k| !k.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let api_keys = comma_list(args.api_keys.as_deref());
+        let allowed_origins = comma_list(args.allowed_origins.as_deref());
+        let (tokens, ephemeral_tokens) = match args.token_secret.as_deref() {
+            Some(secret) => {
+                if secret.len() < 32 {
+                    tracing::warn!(
+                        "CODEBOX_TOKEN_SECRET is shorter than 32 bytes: tokens are only as strong as their secret"
+                    );
+                }
+                let keys = TokenKeys::from_secret(secret.as_bytes())
+                    .context("CODEBOX_TOKEN_SECRET is empty")?;
+                (keys, false)
+            }
+            None => (TokenKeys::ephemeral(), true),
+        };
         let max_concurrent = args
             .max_concurrent
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
@@ -265,6 +298,9 @@ impl Config {
             max_concurrent,
             queue: args.queue,
             api_keys,
+            tokens,
+            ephemeral_tokens,
+            allowed_origins,
             body_limit,
             request_timeout: max_timeout * 20 + Duration::from_secs(30),
             ws_idle_timeout: Duration::from_secs(args.ws_idle_timeout.max(1)),

@@ -16,9 +16,15 @@ pub(crate) enum ApiError {
     /// 400: the request is malformed (bad JSON, a bad field, a bad path).
     #[error("{message}")]
     BadRequest { code: &'static str, message: String },
-    /// 401: a bearer key is needed and was missing or wrong.
-    #[error("a valid API key is required: send `Authorization: Bearer <key>`")]
+    /// 401: a credential is needed and was missing, wrong, expired or forged.
+    #[error(
+        "a valid API key or session token is required: send `Authorization: Bearer <credential>`"
+    )]
     Unauthorized,
+    /// 403: the credential is good, but it does not allow this (a role's limits, another
+    /// session, a browser page of another origin).
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: String },
     /// 404: the session, file, execution or route does not exist.
     #[error("{message}")]
     NotFound { code: &'static str, message: String },
@@ -68,6 +74,14 @@ impl ApiError {
         }
     }
 
+    /// 403 `forbidden`: a good credential that does not allow the action.
+    pub(crate) fn forbidden(message: impl Into<String>) -> Self {
+        ApiError::Forbidden {
+            code: "forbidden",
+            message: message.into(),
+        }
+    }
+
     pub(crate) fn not_found(code: &'static str, message: impl Into<String>) -> Self {
         ApiError::NotFound {
             code,
@@ -101,6 +115,7 @@ impl ApiError {
         match self {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
@@ -116,6 +131,7 @@ impl ApiError {
     pub(crate) fn code(&self) -> &'static str {
         match self {
             ApiError::BadRequest { code, .. }
+            | ApiError::Forbidden { code, .. }
             | ApiError::NotFound { code, .. }
             | ApiError::Conflict { code, .. }
             | ApiError::TooLarge { code, .. }

@@ -1,5 +1,6 @@
 //! `codebox`: run a file in the sandbox (`codebox run`), or serve the API (`codebox serve`).
 
+mod access;
 #[cfg(test)]
 mod api_tests;
 mod app;
@@ -11,10 +12,13 @@ mod error;
 mod infra_tests;
 mod model;
 mod openapi;
+mod origin;
 mod routes;
 mod service;
 mod storage;
+mod sync;
 mod telemetry;
+mod tokens;
 mod voice;
 mod ws;
 

@@ -138,7 +138,21 @@ impl TestApp {
         path: &str,
         body: Option<Value>,
     ) -> (StatusCode, Value) {
+        self.call_as(None, method, path, body).await
+    }
+
+    /// [`TestApp::call`] with `Authorization: Bearer <credential>` when one is given.
+    pub(crate) async fn call_as(
+        &self,
+        credential: Option<&str>,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
         let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(credential) = credential {
+            request = request.bearer_auth(credential);
+        }
         if let Some(body) = body {
             request = request.json(&body);
         }

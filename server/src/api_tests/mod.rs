@@ -3,8 +3,9 @@
 //!
 //! `api_test!(name, |app| async move { ... })` defines `name::embedded` and `name::aws`.
 
-mod harness;
+pub(crate) mod harness;
 
+mod access;
 mod bounds;
 mod execute;
 mod files;

@@ -1,9 +1,10 @@
 //! `/api/v1/sessions/{sessionId}/audio/{streamId}`: an assembled audio stream, as stored.
 
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 
+use crate::access::Principal;
 use crate::error::ApiError;
 use crate::service::Services;
 
@@ -15,19 +16,11 @@ use crate::service::Services;
         (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn get(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path((session_id, stream_id)): Path<(String, String)>,
 ) -> Result<impl IntoResponse, ApiError> {
-    services.session(&session_id).await?;
     let bytes = services
-        .storage
-        .audio
-        .get_assembled(&session_id, &stream_id)
-        .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "audio_not_found",
-                format!("no assembled audio stream {stream_id:?} in this session"),
-            )
-        })?;
+        .assembled_audio(&principal, &session_id, &stream_id)
+        .await?;
     Ok(([(header::CONTENT_TYPE, "application/octet-stream")], bytes))
 }

@@ -1,7 +1,8 @@
 //! `/api/v1/sessions/{sessionId}/execute` and `/executions`.
 
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 
+use crate::access::Principal;
 use crate::error::{ApiError, AppJson};
 use crate::model::{ExecutionRecord, ExecutionSummary};
 use crate::service::Services;
@@ -15,10 +16,13 @@ use crate::service::execute::ExecuteRequest;
         (status = 429, body = crate::error::ErrorBody, description = "Busy; see Retry-After")))]
 pub(crate) async fn execute(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
     AppJson(request): AppJson<ExecuteRequest>,
 ) -> Result<AppJson<ExecutionRecord>, ApiError> {
-    Ok(AppJson(services.execute(&session_id, request).await?))
+    Ok(AppJson(
+        services.execute(&principal, &session_id, request).await?,
+    ))
 }
 
 /// The session's executions, newest first.
@@ -27,9 +31,12 @@ pub(crate) async fn execute(
     responses((status = 200, body = Vec<ExecutionSummary>), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn list(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
 ) -> Result<AppJson<Vec<ExecutionSummary>>, ApiError> {
-    Ok(AppJson(services.list_executions(&session_id).await?))
+    Ok(AppJson(
+        services.list_executions(&principal, &session_id).await?,
+    ))
 }
 
 /// One execution's full result.
@@ -38,9 +45,12 @@ pub(crate) async fn list(
     responses((status = 200, body = ExecutionRecord), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn get(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path((session_id, execution_id)): Path<(String, String)>,
 ) -> Result<AppJson<ExecutionRecord>, ApiError> {
     Ok(AppJson(
-        services.get_execution(&session_id, &execution_id).await?,
+        services
+            .get_execution(&principal, &session_id, &execution_id)
+            .await?,
     ))
 }

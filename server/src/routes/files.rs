@@ -1,8 +1,9 @@
 //! `/api/v1/sessions/{sessionId}/files`.
 
-use axum::extract::{Path, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 
+use crate::access::Principal;
 use crate::error::{ApiError, AppJson};
 use crate::model::{FileContent, FileInfo};
 use crate::service::files::{CreateFile, UpdateFile};
@@ -14,9 +15,10 @@ use crate::service::{REST_ORIGIN, Services};
     responses((status = 200, body = Vec<FileInfo>), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn list(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
 ) -> Result<AppJson<Vec<FileInfo>>, ApiError> {
-    Ok(AppJson(services.list_files(&session_id).await?))
+    Ok(AppJson(services.list_files(&principal, &session_id).await?))
 }
 
 /// Creates a file; 409 when the path exists.
@@ -26,6 +28,7 @@ pub(crate) async fn list(
         (status = 409, body = crate::error::ErrorBody), (status = 413, body = crate::error::ErrorBody)))]
 pub(crate) async fn create(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
     AppJson(request): AppJson<CreateFile>,
 ) -> Result<(StatusCode, AppJson<FileInfo>), ApiError> {
@@ -33,7 +36,7 @@ pub(crate) async fn create(
         StatusCode::CREATED,
         AppJson(
             services
-                .create_file(&session_id, request, REST_ORIGIN)
+                .create_file(&principal, &session_id, request, REST_ORIGIN)
                 .await?,
         ),
     ))
@@ -45,9 +48,14 @@ pub(crate) async fn create(
     responses((status = 200, body = FileContent), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn read(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path((session_id, file_path)): Path<(String, String)>,
 ) -> Result<AppJson<FileContent>, ApiError> {
-    Ok(AppJson(services.read_file(&session_id, &file_path).await?))
+    Ok(AppJson(
+        services
+            .read_file(&principal, &session_id, &file_path)
+            .await?,
+    ))
 }
 
 /// Replaces a file's content; 404 when it does not exist.
@@ -57,12 +65,13 @@ pub(crate) async fn read(
         (status = 413, body = crate::error::ErrorBody)))]
 pub(crate) async fn update(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path((session_id, file_path)): Path<(String, String)>,
     AppJson(request): AppJson<UpdateFile>,
 ) -> Result<AppJson<FileInfo>, ApiError> {
     Ok(AppJson(
         services
-            .update_file(&session_id, &file_path, request, REST_ORIGIN)
+            .update_file(&principal, &session_id, &file_path, request, REST_ORIGIN)
             .await?,
     ))
 }
@@ -73,10 +82,11 @@ pub(crate) async fn update(
     responses((status = 204), (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
 pub(crate) async fn delete(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path((session_id, file_path)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
     services
-        .delete_file(&session_id, &file_path, REST_ORIGIN)
+        .delete_file(&principal, &session_id, &file_path, REST_ORIGIN)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -3,9 +3,11 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use serde_json::{Value, json};
 
+use crate::access::Principal;
+use crate::auth;
 use crate::service::Services;
 
 /// Liveness: the process is up.
@@ -14,44 +16,27 @@ pub(crate) async fn healthz() -> Json<Value> {
     Json(json!({ "status": "ok" }))
 }
 
-/// Readiness: the store answers and the interpreters are prepared. Java's state is reported
-/// but does not make the server unready: without it, only Java runs fail (503).
+/// Readiness: the store answers and the interpreters are prepared, as last checked in the
+/// background (every few seconds). Java's state is reported but does not make the server
+/// unready: without it, only Java runs fail (503). The image and the reasons of what is not
+/// ready are shown to an admin (or on a server without keys) only.
 #[utoipa::path(get, path = "/readyz", tag = "health", responses(
     (status = 200, description = "Ready"),
     (status = 503, description = "Not ready; the body says what is missing"),
 ))]
-pub(crate) async fn readyz(State(services): State<Services>) -> (StatusCode, Json<Value>) {
-    let storage = services.storage.sessions.ping().await;
-    let interpreters = services.interpreters_ready();
-    let ready = storage.is_ok() && interpreters;
-    let java = if services.java_enabled() {
-        let runtime = services.runtime.clone();
-        let checked = tokio::task::spawn_blocking(move || runtime.check_java()).await;
-        let image = services.runtime.java_config().image_name().to_owned();
-        match checked {
-            Ok(Ok(())) => json!({ "ok": true, "image": image }),
-            Ok(Err(e)) => json!({ "ok": false, "image": image, "reason": e.to_string() }),
-            Err(e) => json!({ "ok": false, "image": image, "reason": e.to_string() }),
-        }
-    } else {
-        json!({ "ok": false, "reason": "java is not among SUPPORTED_LANGUAGES" })
-    };
+pub(crate) async fn readyz(
+    State(services): State<Services>,
+    headers: HeaderMap,
+) -> (StatusCode, Json<Value>) {
+    let details = matches!(
+        auth::principal(&services.config, auth::bearer(&headers)),
+        Ok(Principal::Admin | Principal::Local)
+    );
+    let (ready, body) = services.readiness(details);
     let status = if ready {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
     };
-    if let Err(e) = &storage {
-        tracing::warn!(error = %e, "readiness: storage does not answer");
-    }
-    (
-        status,
-        Json(json!({
-            "status": if ready { "ready" } else { "not_ready" },
-            "storage": { "backend": services.storage.backend, "ok": storage.is_ok() },
-            "interpreters": { "ok": interpreters },
-            "java": java,
-            "executions": { "running": services.running_executions() },
-        })),
-    )
+    (status, Json(body))
 }

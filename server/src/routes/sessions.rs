@@ -1,12 +1,14 @@
 //! `/api/v1/sessions`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
 
+use crate::access::Principal;
 use crate::error::{ApiError, AppJson};
 use crate::model::Session;
 use crate::service::Services;
 use crate::service::sessions::{CreateSession, ListQuery, SessionList, UpdateSession};
+use crate::service::tokens::{MintToken, MintedToken};
 
 /// Creates a session (status `active`).
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = CreateSession, responses(
@@ -14,11 +16,12 @@ use crate::service::sessions::{CreateSession, ListQuery, SessionList, UpdateSess
 ))]
 pub(crate) async fn create(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     AppJson(request): AppJson<CreateSession>,
 ) -> Result<(StatusCode, AppJson<Session>), ApiError> {
     Ok((
         StatusCode::CREATED,
-        AppJson(services.create_session(request).await?),
+        AppJson(services.create_session(&principal, request).await?),
     ))
 }
 
@@ -28,10 +31,11 @@ pub(crate) async fn create(
 ))]
 pub(crate) async fn list(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<AppJson<SessionList>, ApiError> {
     let Query(query) = query?;
-    Ok(AppJson(services.list_sessions(query).await?))
+    Ok(AppJson(services.list_sessions(&principal, query).await?))
 }
 
 /// One session.
@@ -40,9 +44,12 @@ pub(crate) async fn list(
     responses((status = 200, body = Session), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn get(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
 ) -> Result<AppJson<Session>, ApiError> {
-    Ok(AppJson(services.session(&session_id).await?))
+    Ok(AppJson(
+        services.get_session(&principal, &session_id).await?,
+    ))
 }
 
 /// Changes a session's candidate name, config or status.
@@ -51,11 +58,14 @@ pub(crate) async fn get(
     responses((status = 200, body = Session), (status = 404, body = crate::error::ErrorBody), (status = 409, body = crate::error::ErrorBody)))]
 pub(crate) async fn update(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
     AppJson(request): AppJson<UpdateSession>,
 ) -> Result<AppJson<Session>, ApiError> {
     Ok(AppJson(
-        services.update_session(&session_id, request).await?,
+        services
+            .update_session(&principal, &session_id, request)
+            .await?,
     ))
 }
 
@@ -65,7 +75,29 @@ pub(crate) async fn update(
     responses((status = 200, body = Session), (status = 404, body = crate::error::ErrorBody)))]
 pub(crate) async fn end(
     State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
     Path(session_id): Path<String>,
 ) -> Result<AppJson<Session>, ApiError> {
-    Ok(AppJson(services.end_session(&session_id).await?))
+    Ok(AppJson(
+        services.end_session(&principal, &session_id).await?,
+    ))
+}
+
+/// Mints a session token for one participant: any role with an admin key, `observer` with an
+/// interviewer's token of this session.
+#[utoipa::path(post, path = "/api/v1/sessions/{sessionId}/tokens", tag = "sessions", request_body = MintToken,
+    params(("sessionId" = String, Path, description = "The session's UUID")),
+    responses((status = 201, body = MintedToken), (status = 400, body = crate::error::ErrorBody),
+        (status = 401, body = crate::error::ErrorBody), (status = 403, body = crate::error::ErrorBody),
+        (status = 404, body = crate::error::ErrorBody)))]
+pub(crate) async fn mint_token(
+    State(services): State<Services>,
+    Extension(principal): Extension<Principal>,
+    Path(session_id): Path<String>,
+    AppJson(request): AppJson<MintToken>,
+) -> Result<(StatusCode, AppJson<MintedToken>), ApiError> {
+    let minted = services
+        .mint_token(&principal, &session_id, request)
+        .await?;
+    Ok((StatusCode::CREATED, AppJson(minted)))
 }

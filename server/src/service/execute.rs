@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 
 use super::limiter::Slot;
 use super::{Services, judge};
+use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::{
     ExecutionRecord, ExecutionSummary, Session, Termination, TestCaseResult, Verdict, now,
@@ -161,10 +162,12 @@ impl Services {
     /// `POST /execute`: runs and answers the stored record.
     pub(crate) async fn execute(
         &self,
+        principal: &Principal,
         session_id: &str,
         request: ExecuteRequest,
     ) -> Result<ExecutionRecord, ApiError> {
-        self.execute_observed(session_id, request, None, None).await
+        self.execute_observed(principal, session_id, request, None, None)
+            .await
     }
 
     /// Runs a file of the session, reporting progress to `observer` (output as it is written,
@@ -172,11 +175,13 @@ impl Services {
     /// stored before it is answered.
     pub(crate) async fn execute_observed(
         &self,
+        principal: &Principal,
         session_id: &str,
         request: ExecuteRequest,
         observer: Option<Observer>,
         cancel: Option<CancelToken>,
     ) -> Result<ExecutionRecord, ApiError> {
+        principal.authorize(Some(session_id), Action::Execute)?;
         let plan = self.plan(session_id, request, cancel).await?;
         // A caller that goes away (a REST client hanging up, a WebSocket closing) drops this
         // future: the guard then stops the run instead of leaving it to its deadline.
@@ -319,17 +324,21 @@ impl Services {
 
     pub(crate) async fn list_executions(
         &self,
+        principal: &Principal,
         session_id: &str,
     ) -> Result<Vec<ExecutionSummary>, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
         self.session(session_id).await?;
         Ok(self.storage.results.list_executions(session_id).await?)
     }
 
     pub(crate) async fn get_execution(
         &self,
+        principal: &Principal,
         session_id: &str,
         execution_id: &str,
     ) -> Result<ExecutionRecord, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
         self.session(session_id).await?;
         self.storage
             .results
@@ -514,9 +523,7 @@ fn streamed(
     };
     let pending = std::sync::Mutex::new([Vec::new(), Vec::new()]);
     request.on_output(move |stream, bytes| {
-        let mut pending = pending
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut pending = crate::sync::lock(&pending);
         let buffer = &mut pending[usize::from(stream == StreamKind::Stderr)];
         buffer.extend_from_slice(bytes);
         let complete = match std::str::from_utf8(buffer) {

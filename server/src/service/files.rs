@@ -5,6 +5,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 use super::{FileChangeKind, FileEvent, Services};
+use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::{FileContent, FileInfo, now};
 use crate::storage::StoreError;
@@ -141,16 +142,23 @@ impl Services {
         Ok(())
     }
 
-    pub(crate) async fn list_files(&self, session_id: &str) -> Result<Vec<FileInfo>, ApiError> {
+    pub(crate) async fn list_files(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Vec<FileInfo>, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
         self.session(session_id).await?;
         Ok(self.storage.files.list_files(session_id).await?)
     }
 
     pub(crate) async fn read_file(
         &self,
+        principal: &Principal,
         session_id: &str,
         path: &str,
     ) -> Result<FileContent, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
         let path = check_path(path)?;
         self.session(session_id).await?;
         let file = self
@@ -169,10 +177,12 @@ impl Services {
 
     pub(crate) async fn create_file(
         &self,
+        principal: &Principal,
         session_id: &str,
         request: CreateFile,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
+        principal.authorize(Some(session_id), Action::WriteFiles)?;
         self.write_file(
             session_id,
             &request.file_path,
@@ -185,11 +195,13 @@ impl Services {
 
     pub(crate) async fn update_file(
         &self,
+        principal: &Principal,
         session_id: &str,
         path: &str,
         request: UpdateFile,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
+        principal.authorize(Some(session_id), Action::WriteFiles)?;
         self.write_file(session_id, path, request.content, Write::Update, origin)
             .await
     }
@@ -257,10 +269,12 @@ impl Services {
 
     pub(crate) async fn delete_file(
         &self,
+        principal: &Principal,
         session_id: &str,
         path: &str,
         origin: &str,
     ) -> Result<(), ApiError> {
+        principal.authorize(Some(session_id), Action::WriteFiles)?;
         let path = check_path(path)?;
         let _guard = self.lock_session(session_id).await;
         self.active_session(session_id).await?;

@@ -40,8 +40,10 @@ pub(crate) fn diff(actual: &str, expected: &str) -> Option<LineDiff> {
     if actual == expected {
         return None;
     }
-    let mut got = actual.split('\n');
-    let mut wanted = expected.split('\n');
+    // Empty output has no lines at all, not one empty line: "printed nothing" says more than
+    // "printed an empty line" (see `lines`).
+    let mut got = lines(&actual);
+    let mut wanted = lines(&expected);
     for line in 1.. {
         match (wanted.next(), got.next()) {
             (Some(x), Some(y)) if x == y => continue,
@@ -56,6 +58,11 @@ pub(crate) fn diff(actual: &str, expected: &str) -> Option<LineDiff> {
         }
     }
     None
+}
+
+/// The lines of normalised text; empty text has none.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').filter(move |_| !text.is_empty())
 }
 
 /// How much of a differing line a diff keeps.
@@ -97,6 +104,11 @@ mod tests {
             "line 2: expected \"4\", got \"5\""
         );
         assert!(text("1\n", "1\n2\n").contains("got nothing"));
+        assert_eq!(
+            text("\n", "5"),
+            "line 1: expected \"5\", got nothing (output ended)"
+        );
+        assert_eq!(text("x", ""), "line 1: expected nothing more, got \"x\"");
         assert!(text("1\n2\n", "1\n").contains("expected nothing more"));
     }
 

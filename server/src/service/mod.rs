@@ -6,12 +6,16 @@
 //! limiter of concurrent runs (`limiter.rs`) and the cache of session file lists
 //! (`file_cache.rs`).
 
+pub(crate) mod audio;
 pub(crate) mod execute;
 mod file_cache;
 pub(crate) mod files;
 pub(crate) mod judge;
 mod limiter;
+mod readiness;
 pub(crate) mod sessions;
+pub(crate) mod tokens;
+pub(crate) mod voice_commands;
 
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -40,6 +44,8 @@ pub(crate) struct Services {
     pub(crate) file_events: tokio::sync::broadcast::Sender<FileEvent>,
     /// Runs in progress (REST and WebSocket), for `/readyz` and leak checks.
     pub(crate) running: Arc<std::sync::atomic::AtomicUsize>,
+    /// The store's and the container engine's last answers, for `/readyz`.
+    readiness: readiness::SharedReadiness,
 }
 
 /// A change to a session's file.
@@ -91,6 +97,7 @@ impl Services {
             interpreters_ready: Arc::new(AtomicBool::new(false)),
             file_events: tokio::sync::broadcast::channel(256).0,
             running: Arc::default(),
+            readiness: Arc::default(),
         }
     }
 

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use super::Services;
+use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::{Session, SessionConfig, SessionStatus, now};
 use crate::storage::{SessionQuery, StoreError};
@@ -110,7 +111,12 @@ impl Services {
         Ok(())
     }
 
-    pub(crate) async fn create_session(&self, request: CreateSession) -> Result<Session, ApiError> {
+    pub(crate) async fn create_session(
+        &self,
+        principal: &Principal,
+        request: CreateSession,
+    ) -> Result<Session, ApiError> {
+        principal.authorize(None, Action::CreateSession)?;
         check_name("templateId", &request.template_id, true)?;
         if let Some(name) = &request.candidate_name {
             check_name("candidateName", name, false)?;
@@ -136,7 +142,12 @@ impl Services {
         }
     }
 
-    pub(crate) async fn list_sessions(&self, query: ListQuery) -> Result<SessionList, ApiError> {
+    pub(crate) async fn list_sessions(
+        &self,
+        principal: &Principal,
+        query: ListQuery,
+    ) -> Result<SessionList, ApiError> {
+        principal.authorize(None, Action::ListSessions)?;
         let status = match query.status.as_deref() {
             None => None,
             Some(s) => Some(SessionStatus::parse(s).ok_or_else(|| {
@@ -176,11 +187,23 @@ impl Services {
         })
     }
 
+    /// `GET /sessions/{id}`.
+    pub(crate) async fn get_session(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Session, ApiError> {
+        principal.authorize(Some(session_id), Action::Read)?;
+        self.session(session_id).await
+    }
+
     pub(crate) async fn update_session(
         &self,
+        principal: &Principal,
         session_id: &str,
         request: UpdateSession,
     ) -> Result<Session, ApiError> {
+        principal.authorize(Some(session_id), Action::UpdateSession)?;
         let _guard = self.lock_session(session_id).await;
         let mut session = self.session(session_id).await?;
         if session.status != SessionStatus::Active {
@@ -209,7 +232,12 @@ impl Services {
     }
 
     /// Ends a session (`completed`), keeping its data. Ending an ended session is a no-op.
-    pub(crate) async fn end_session(&self, session_id: &str) -> Result<Session, ApiError> {
+    pub(crate) async fn end_session(
+        &self,
+        principal: &Principal,
+        session_id: &str,
+    ) -> Result<Session, ApiError> {
+        principal.authorize(Some(session_id), Action::EndSession)?;
         let _guard = self.lock_session(session_id).await;
         let mut session = self.session(session_id).await?;
         if session.status == SessionStatus::Active {

@@ -20,8 +20,8 @@ use time::OffsetDateTime;
 
 use super::{
     AssembledAudio, AudioStore, ChunkReceipt, FileStore, ResultStore, SessionPage, SessionQuery,
-    SessionStore, Storage, StoreError, StoreResult, StoredFile, after_token, missing_sequences,
-    page_token, parse_page_token,
+    SessionStore, Storage, StoreError, StoreResult, StoredFile, WriteMode, after_token,
+    missing_sequences, parse_page_token,
 };
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionConfig, SessionStatus, Timestamp,
@@ -114,11 +114,7 @@ impl Embedded {
     ) -> StoreResult<T> {
         let connection = self.connection.clone();
         tokio::task::spawn_blocking(move || {
-            // A panic while holding the lock leaves SQLite consistent (the transaction rolls
-            // back), so a poisoned lock is still safe to use.
-            let mut connection = connection
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let mut connection = crate::sync::lock(&connection);
             f(&mut connection)
         })
         .await
@@ -172,14 +168,24 @@ fn file_info(path: String, size: i64, last_modified: i64) -> FileInfo {
 
 #[async_trait]
 impl SessionStore for Embedded {
-    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+    async fn write_session(&self, session: &Session, mode: WriteMode) -> StoreResult<()> {
+        let sql = match mode {
+            WriteMode::Create => {
+                "INSERT OR IGNORE INTO sessions (session_id, status, template_id, candidate_name, config, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            }
+            // The creation time never changes, so ?6 goes unused.
+            WriteMode::Update => {
+                "UPDATE sessions SET status = ?2, template_id = ?3, candidate_name = ?4, config = ?5, updated_at = ?7
+                 WHERE session_id = ?1"
+            }
+        };
         let session = session.clone();
         let config = config_json(&session)?;
         self.with(move |c| {
-            let inserted = c
+            let written = c
                 .execute(
-                    "INSERT OR IGNORE INTO sessions (session_id, status, template_id, candidate_name, config, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    sql,
                     params![
                         session.session_id,
                         session.status.as_str(),
@@ -191,7 +197,11 @@ impl SessionStore for Embedded {
                     ],
                 )
                 .map_err(backend)?;
-            if inserted == 0 { Err(StoreError::AlreadyExists) } else { Ok(()) }
+            if written == 0 {
+                Err(mode.conflict())
+            } else {
+                Ok(())
+            }
         })
         .await
     }
@@ -206,29 +216,6 @@ impl SessionStore for Embedded {
             )
             .optional()
             .map_err(backend)
-        })
-        .await
-    }
-
-    async fn update_session(&self, session: &Session) -> StoreResult<()> {
-        let session = session.clone();
-        let config = config_json(&session)?;
-        self.with(move |c| {
-            let updated = c
-                .execute(
-                    "UPDATE sessions SET status = ?2, template_id = ?3, candidate_name = ?4, config = ?5, updated_at = ?6
-                     WHERE session_id = ?1",
-                    params![
-                        session.session_id,
-                        session.status.as_str(),
-                        session.template_id,
-                        session.candidate_name,
-                        config,
-                        millis(session.updated_at)
-                    ],
-                )
-                .map_err(backend)?;
-            if updated == 0 { Err(StoreError::NotFound) } else { Ok(()) }
         })
         .await
     }
@@ -254,7 +241,7 @@ impl SessionStore for Embedded {
                 ),
                 None => (None, None),
             };
-            let mut sessions: Vec<Session> = statement
+            let sessions: Vec<Session> = statement
                 .query_map(
                     params![status, after_millis, after_id, limit],
                     session_from_row,
@@ -267,13 +254,7 @@ impl SessionStore for Embedded {
                     .as_ref()
                     .is_none_or(|t| sessions.iter().all(|s| after_token(s, t)))
             );
-            let next = if sessions.len() > query.limit {
-                sessions.truncate(query.limit);
-                sessions.last().map(page_token)
-            } else {
-                None
-            };
-            Ok(SessionPage { sessions, next })
+            Ok(SessionPage::first(sessions, query.limit))
         })
         .await
     }
@@ -286,6 +267,39 @@ impl SessionStore for Embedded {
 
 #[async_trait]
 impl FileStore for Embedded {
+    async fn write_file(
+        &self,
+        mode: WriteMode,
+        session_id: &str,
+        path: &str,
+        content: Bytes,
+        at: Timestamp,
+    ) -> StoreResult<FileInfo> {
+        let sql = match mode {
+            WriteMode::Create => {
+                "INSERT OR IGNORE INTO files (session_id, file_path, content, last_modified) VALUES (?1, ?2, ?3, ?4)"
+            }
+            WriteMode::Update => {
+                "UPDATE files SET content = ?3, last_modified = ?4 WHERE session_id = ?1 AND file_path = ?2"
+            }
+        };
+        let (id, path) = (session_id.to_owned(), path.to_owned());
+        self.with(move |c| {
+            let written = c
+                .execute(sql, params![id, path, content.as_ref(), millis(at)])
+                .map_err(backend)?;
+            if written == 0 {
+                return Err(mode.conflict());
+            }
+            Ok(file_info(
+                path,
+                i64::try_from(content.len()).unwrap_or(i64::MAX),
+                millis(at),
+            ))
+        })
+        .await
+    }
+
     async fn list_files(&self, session_id: &str) -> StoreResult<Vec<FileInfo>> {
         let id = session_id.to_owned();
         self.with(move |c| {
@@ -317,52 +331,6 @@ impl FileStore for Embedded {
             )
             .optional()
             .map_err(backend)
-        })
-        .await
-    }
-
-    async fn create_file(
-        &self,
-        session_id: &str,
-        path: &str,
-        content: Bytes,
-        at: Timestamp,
-    ) -> StoreResult<FileInfo> {
-        let (id, path) = (session_id.to_owned(), path.to_owned());
-        self.with(move |c| {
-            let inserted = c
-                .execute(
-                    "INSERT OR IGNORE INTO files (session_id, file_path, content, last_modified) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, path, content.as_ref(), millis(at)],
-                )
-                .map_err(backend)?;
-            if inserted == 0 {
-                return Err(StoreError::AlreadyExists);
-            }
-            Ok(file_info(path, i64::try_from(content.len()).unwrap_or(i64::MAX), millis(at)))
-        })
-        .await
-    }
-
-    async fn update_file(
-        &self,
-        session_id: &str,
-        path: &str,
-        content: Bytes,
-        at: Timestamp,
-    ) -> StoreResult<FileInfo> {
-        let (id, path) = (session_id.to_owned(), path.to_owned());
-        self.with(move |c| {
-            let updated = c
-                .execute(
-                    "UPDATE files SET content = ?3, last_modified = ?4 WHERE session_id = ?1 AND file_path = ?2",
-                    params![id, path, content.as_ref(), millis(at)],
-                )
-                .map_err(backend)?;
-            if updated == 0 {
-                return Err(StoreError::NotFound);
-            }
-            Ok(file_info(path, i64::try_from(content.len()).unwrap_or(i64::MAX), millis(at)))
         })
         .await
     }
@@ -622,6 +590,91 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let storage = open(dir.path()).unwrap();
         (dir, storage)
+    }
+
+    fn session(id: &str, status: SessionStatus, created_at: Timestamp) -> Session {
+        Session {
+            session_id: id.to_owned(),
+            status,
+            template_id: "two-sum".to_owned(),
+            candidate_name: Some("Ada".to_owned()),
+            config: SessionConfig::default(),
+            created_at,
+            updated_at: created_at,
+        }
+    }
+
+    #[tokio::test]
+    async fn sessions_are_created_once_and_updated_in_place() {
+        let (_dir, storage) = store();
+        let sessions = &storage.sessions;
+        let created = session("s-1", SessionStatus::Active, from_millis(1_000));
+        sessions.create_session(&created).await.unwrap();
+        let duplicate = session("s-1", SessionStatus::Terminated, from_millis(2_000));
+        assert!(matches!(
+            sessions.create_session(&duplicate).await,
+            Err(StoreError::AlreadyExists)
+        ));
+        assert_eq!(
+            sessions.get_session("s-1").await.unwrap(),
+            Some(created.clone())
+        );
+
+        // An update changes everything but the creation time, which it cannot move.
+        let mut updated = session("s-1", SessionStatus::Completed, from_millis(5_000));
+        updated.candidate_name = None;
+        updated.config.timeout_ms = Some(100);
+        updated.updated_at = from_millis(6_000);
+        sessions.update_session(&updated).await.unwrap();
+        updated.created_at = created.created_at;
+        assert_eq!(sessions.get_session("s-1").await.unwrap(), Some(updated));
+
+        let ghost = session("s-ghost", SessionStatus::Active, from_millis(1_000));
+        assert!(matches!(
+            sessions.update_session(&ghost).await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(sessions.get_session("s-ghost").await.unwrap(), None);
+    }
+
+    #[tokio::test]
+    async fn files_are_created_once_and_updated_in_place() {
+        let (_dir, storage) = store();
+        let files = &storage.files;
+        let at = from_millis(1_000);
+        let info = files
+            .create_file("s-1", "main.py", Bytes::from_static(b"one"), at)
+            .await
+            .unwrap();
+        let expected = |size, last_modified| FileInfo {
+            file_path: "main.py".to_owned(),
+            size,
+            last_modified,
+            file_type: "python".to_owned(),
+        };
+        assert_eq!(info, expected(3, at));
+        assert!(matches!(
+            files
+                .create_file("s-1", "main.py", Bytes::from_static(b"two"), at)
+                .await,
+            Err(StoreError::AlreadyExists)
+        ));
+        let later = from_millis(2_000);
+        let info = files
+            .update_file("s-1", "main.py", Bytes::from_static(b"three"), later)
+            .await
+            .unwrap();
+        assert_eq!(info, expected(5, later));
+        let stored = files.get_file("s-1", "main.py").await.unwrap().unwrap();
+        assert_eq!(stored.content, Bytes::from_static(b"three"));
+        assert_eq!(stored.info, info);
+        assert!(matches!(
+            files
+                .update_file("s-1", "missing.py", Bytes::from_static(b"x"), later)
+                .await,
+            Err(StoreError::NotFound)
+        ));
+        assert!(files.get_file("s-1", "missing.py").await.unwrap().is_none());
     }
 
     #[tokio::test]

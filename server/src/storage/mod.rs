@@ -5,6 +5,8 @@
 //! The traits are the whole contract: the service layer never knows which backend it talks to,
 //! and the API test suite runs unchanged against both.
 
+#[cfg(test)]
+pub(crate) mod audio_contract;
 pub(crate) mod aws;
 pub(crate) mod embedded;
 pub(crate) mod keys;
@@ -36,6 +38,26 @@ pub(crate) enum StoreError {
 
 pub(crate) type StoreResult<T> = Result<T, StoreError>;
 
+/// Whether a write makes a new record or replaces an existing one. Each backend's create and
+/// update of a session or a file are one write that differs only in this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WriteMode {
+    /// The record must not exist yet.
+    Create,
+    /// The record must exist already.
+    Update,
+}
+
+impl WriteMode {
+    /// The error of a write that found the record's existence not as this mode requires.
+    pub(crate) fn conflict(self) -> StoreError {
+        match self {
+            WriteMode::Create => StoreError::AlreadyExists,
+            WriteMode::Update => StoreError::NotFound,
+        }
+    }
+}
+
 /// Which sessions to list, newest first.
 #[derive(Debug, Clone)]
 pub(crate) struct SessionQuery {
@@ -55,15 +77,36 @@ pub(crate) struct SessionPage {
     pub(crate) next: Option<String>,
 }
 
+impl SessionPage {
+    /// The page of the first `limit` of `sessions`, which are in listing order and may run on
+    /// past the page: when they do, the next page starts after this page's last session.
+    pub(crate) fn first(mut sessions: Vec<Session>, limit: usize) -> SessionPage {
+        let next = if sessions.len() > limit {
+            sessions.truncate(limit);
+            sessions.last().map(page_token)
+        } else {
+            None
+        };
+        SessionPage { sessions, next }
+    }
+}
+
 /// Sessions: the spec's `interview-sessions` table (a METADATA and a CONFIG record each).
 #[async_trait]
 pub(crate) trait SessionStore: Send + Sync {
+    /// Stores a session as `mode` says; [`WriteMode::conflict`] when the id is taken (create) or
+    /// unknown (update).
+    async fn write_session(&self, session: &Session, mode: WriteMode) -> StoreResult<()>;
     /// Stores a new session; [`StoreError::AlreadyExists`] if the id is taken.
-    async fn create_session(&self, session: &Session) -> StoreResult<()>;
+    async fn create_session(&self, session: &Session) -> StoreResult<()> {
+        self.write_session(session, WriteMode::Create).await
+    }
     /// The session, if it exists.
     async fn get_session(&self, session_id: &str) -> StoreResult<Option<Session>>;
     /// Replaces an existing session; [`StoreError::NotFound`] if there is none.
-    async fn update_session(&self, session: &Session) -> StoreResult<()>;
+    async fn update_session(&self, session: &Session) -> StoreResult<()> {
+        self.write_session(session, WriteMode::Update).await
+    }
     /// Sessions newest first, filtered and paginated.
     async fn list_sessions(&self, query: &SessionQuery) -> StoreResult<SessionPage>;
     /// Whether the backend answers (for `/readyz`).
@@ -84,6 +127,16 @@ pub(crate) trait FileStore: Send + Sync {
     async fn list_files(&self, session_id: &str) -> StoreResult<Vec<FileInfo>>;
     /// One file with its content.
     async fn get_file(&self, session_id: &str, path: &str) -> StoreResult<Option<StoredFile>>;
+    /// Stores a file's content as `mode` says; [`WriteMode::conflict`] when the path is taken
+    /// (create) or unknown (update).
+    async fn write_file(
+        &self,
+        mode: WriteMode,
+        session_id: &str,
+        path: &str,
+        content: Bytes,
+        at: Timestamp,
+    ) -> StoreResult<FileInfo>;
     /// Creates a file; [`StoreError::AlreadyExists`] if the path is taken.
     async fn create_file(
         &self,
@@ -91,7 +144,10 @@ pub(crate) trait FileStore: Send + Sync {
         path: &str,
         content: Bytes,
         at: Timestamp,
-    ) -> StoreResult<FileInfo>;
+    ) -> StoreResult<FileInfo> {
+        self.write_file(WriteMode::Create, session_id, path, content, at)
+            .await
+    }
     /// Replaces an existing file's content; [`StoreError::NotFound`] if there is none.
     async fn update_file(
         &self,
@@ -99,7 +155,10 @@ pub(crate) trait FileStore: Send + Sync {
         path: &str,
         content: Bytes,
         at: Timestamp,
-    ) -> StoreResult<FileInfo>;
+    ) -> StoreResult<FileInfo> {
+        self.write_file(WriteMode::Update, session_id, path, content, at)
+            .await
+    }
     /// Deletes a file; [`StoreError::NotFound`] if there is none.
     async fn delete_file(&self, session_id: &str, path: &str) -> StoreResult<()>;
 }
@@ -205,13 +264,19 @@ impl std::fmt::Debug for Storage {
     }
 }
 
-/// The page token of a session listing: its creation time and id, which order the listing.
-pub(crate) fn page_token(session: &Session) -> String {
-    format!(
-        "{}~{}",
+/// Where a session stands in a listing, which runs newest first: listings are in descending
+/// order of its creation millisecond, then its id.
+pub(crate) fn listing_order(session: &Session) -> (i128, &str) {
+    (
         session.created_at.unix_timestamp_nanos() / 1_000_000,
-        session.session_id
+        session.session_id.as_str(),
     )
+}
+
+/// The page token of a session listing: the [`listing_order`] of the page's last session.
+pub(crate) fn page_token(session: &Session) -> String {
+    let (millis, id) = listing_order(session);
+    format!("{millis}~{id}")
 }
 
 /// Reads a page token back; `None` when it is not one of ours.
@@ -222,8 +287,7 @@ pub(crate) fn parse_page_token(token: &str) -> Option<(i128, String)> {
 
 /// Whether `session` comes after the page token in newest-first order.
 pub(crate) fn after_token(session: &Session, token: &(i128, String)) -> bool {
-    let millis = session.created_at.unix_timestamp_nanos() / 1_000_000;
-    (millis, session.session_id.as_str()) < (token.0, token.1.as_str())
+    listing_order(session) < (token.0, token.1.as_str())
 }
 
 #[cfg(test)]
@@ -237,271 +301,5 @@ mod tests {
         assert_eq!(missing_sequences(&[0, 2]), [1]);
         assert_eq!(missing_sequences(&[3]), [0, 1, 2]);
         assert_eq!(missing_sequences(&[1, 4, 5, 8]), [0, 2, 3, 6, 7]);
-    }
-}
-
-/// The behaviour every [`AudioStore`] shares, as scenarios that each backend's tests run on
-/// their own store (and follow with checks of what the backend wrote).
-#[cfg(test)]
-pub(crate) mod audio_contract {
-    use bytes::Bytes;
-
-    use super::{AssembledAudio, AudioStore, ChunkReceipt};
-
-    /// A receipt, briefly.
-    pub(crate) fn receipt(
-        duplicate: bool,
-        missing: &[u32],
-        final_sequence: Option<u32>,
-    ) -> ChunkReceipt {
-        ChunkReceipt {
-            duplicate,
-            missing: missing.to_vec(),
-            final_sequence,
-        }
-    }
-
-    /// Distinct bytes for a chunk, every byte value included, so that concatenation and order
-    /// show byte for byte.
-    pub(crate) fn chunk(tag: u8, len: usize) -> Bytes {
-        (0..len)
-            .map(|i| (i as u8).wrapping_mul(31).wrapping_add(tag))
-            .collect::<Vec<u8>>()
-            .into()
-    }
-
-    /// Three chunks in order, the last flagged final: assembled into their concatenation.
-    /// Returns the assembled bytes.
-    pub(crate) async fn in_order_stream(
-        store: &dyn AudioStore,
-        session: &str,
-        stream: &str,
-    ) -> Bytes {
-        let parts = [chunk(1, 1000), chunk(2, 333), chunk(3, 1)];
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 0, false, parts[0].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], None)
-        );
-        assert_eq!(
-            store.assemble(session, stream).await.unwrap(),
-            None,
-            "no final chunk yet"
-        );
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 1, false, parts[1].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], None)
-        );
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 2, true, parts[2].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], Some(2))
-        );
-        assert_eq!(
-            store.get_assembled(session, stream).await.unwrap(),
-            None,
-            "not assembled yet"
-        );
-        let assembled = store.assemble(session, stream).await.unwrap();
-        assert_eq!(
-            assembled,
-            Some(AssembledAudio {
-                chunks: 3,
-                size: 1334
-            })
-        );
-        let expected: Bytes = parts.concat().into();
-        let got = store.get_assembled(session, stream).await.unwrap().unwrap();
-        assert_eq!(got, expected);
-        // Idempotent: a second assembly answers the same and changes nothing, and so does a
-        // repeated final chunk.
-        assert_eq!(store.assemble(session, stream).await.unwrap(), assembled);
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 2, true, chunk(9, 5))
-                .await
-                .unwrap(),
-            receipt(true, &[], Some(2))
-        );
-        assert_eq!(store.assemble(session, stream).await.unwrap(), assembled);
-        assert_eq!(
-            store.get_assembled(session, stream).await.unwrap().unwrap(),
-            expected
-        );
-        expected
-    }
-
-    /// Chunks out of order with a gap: the gap is reported, the final chunk arrives before it is
-    /// filled and assembly waits; once it is filled, assembly succeeds.
-    pub(crate) async fn gap_then_filled(store: &dyn AudioStore, session: &str, stream: &str) {
-        let parts = [
-            chunk(10, 100),
-            chunk(11, 200),
-            chunk(12, 300),
-            chunk(13, 400),
-        ];
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 2, false, parts[2].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[0, 1], None)
-        );
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 0, false, parts[0].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[1], None)
-        );
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 3, true, parts[3].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[1], Some(3))
-        );
-        assert_eq!(
-            store.assemble(session, stream).await.unwrap(),
-            None,
-            "chunk 1 is missing"
-        );
-        assert_eq!(store.get_assembled(session, stream).await.unwrap(), None);
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 1, false, parts[1].clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], Some(3))
-        );
-        assert_eq!(
-            store.assemble(session, stream).await.unwrap(),
-            Some(AssembledAudio {
-                chunks: 4,
-                size: 1000
-            })
-        );
-        assert_eq!(
-            store.get_assembled(session, stream).await.unwrap().unwrap(),
-            Bytes::from(parts.concat())
-        );
-    }
-
-    /// A repeated sequence number is ignored: its bytes and its final flag. The first final
-    /// chunk fixes the length; chunks above it are stored but not assembled.
-    pub(crate) async fn duplicates_and_finals(store: &dyn AudioStore, session: &str, stream: &str) {
-        let first = chunk(20, 64);
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 0, false, first.clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], None)
-        );
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 0, false, chunk(21, 64))
-                .await
-                .unwrap(),
-            receipt(true, &[], None)
-        );
-        // A duplicate flagged final records no final chunk.
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 0, true, chunk(22, 10))
-                .await
-                .unwrap(),
-            receipt(true, &[], None)
-        );
-        let second = chunk(23, 32);
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 1, true, second.clone())
-                .await
-                .unwrap(),
-            receipt(false, &[], Some(1))
-        );
-        // A later final chunk does not move the end; one above it is stored, not assembled.
-        assert_eq!(
-            store
-                .put_chunk(session, stream, 3, true, chunk(24, 8))
-                .await
-                .unwrap(),
-            receipt(false, &[2], Some(1))
-        );
-        assert_eq!(
-            store.assemble(session, stream).await.unwrap(),
-            Some(AssembledAudio {
-                chunks: 2,
-                size: 96
-            })
-        );
-        assert_eq!(
-            store.get_assembled(session, stream).await.unwrap().unwrap(),
-            Bytes::from([first, second].concat())
-        );
-    }
-
-    /// Two streams of one session and the same stream id in two sessions share nothing.
-    pub(crate) async fn streams_and_sessions_apart(store: &dyn AudioStore, sessions: [&str; 2]) {
-        let [one, two] = sessions;
-        // Interleaved: the same sequence numbers, different bytes, in three streams.
-        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40), (two, "mic", 50)] {
-            assert_eq!(
-                store
-                    .put_chunk(session, stream, 1, true, chunk(tag + 1, 7))
-                    .await
-                    .unwrap(),
-                receipt(false, &[0], Some(1)),
-                "{session}/{stream}"
-            );
-        }
-        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40)] {
-            assert_eq!(
-                store
-                    .put_chunk(session, stream, 0, false, chunk(tag, 5))
-                    .await
-                    .unwrap(),
-                receipt(false, &[], Some(1)),
-                "{session}/{stream}"
-            );
-        }
-        // A stream id that prefixes another stays its own.
-        assert_eq!(
-            store
-                .put_chunk(one, "mi", 0, false, chunk(60, 3))
-                .await
-                .unwrap(),
-            receipt(false, &[], None)
-        );
-        for (session, stream, tag) in [(one, "mic", 30), (one, "mic-2", 40)] {
-            assert_eq!(
-                store.assemble(session, stream).await.unwrap(),
-                Some(AssembledAudio {
-                    chunks: 2,
-                    size: 12
-                })
-            );
-            assert_eq!(
-                store.get_assembled(session, stream).await.unwrap().unwrap(),
-                Bytes::from([chunk(tag, 5), chunk(tag + 1, 7)].concat())
-            );
-        }
-        assert_eq!(
-            store.assemble(two, "mic").await.unwrap(),
-            None,
-            "chunk 0 of {two} is missing"
-        );
-        assert_eq!(store.get_assembled(two, "mic").await.unwrap(), None);
-        assert_eq!(store.assemble(one, "mi").await.unwrap(), None);
-        assert_eq!(store.assemble(two, "never").await.unwrap(), None);
-        assert_eq!(store.get_assembled(two, "never").await.unwrap(), None);
     }
 }
