@@ -30,7 +30,8 @@ pub enum Error {
     /// or failed during the run. Python and JavaScript are unaffected.
     #[error("Java is unavailable: {0}")]
     JavaUnavailable(String),
-    /// A host file operation failed (the module cache, the sandbox's scratch directory).
+    /// A host file operation failed (the module cache, an interpreter build, the standard
+    /// library). A run itself writes no host file.
     #[error("{context} {}: {source}", path.display())]
     Io {
         /// What was being done.

@@ -27,16 +27,21 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>> {
 pub(crate) struct HostEntry {
     /// The path relative to the folder listed, with `/`.
     pub(crate) path: String,
-    /// The size of a file; `None` for a folder.
-    pub(crate) size: Option<u64>,
-    /// The modification time, in nanoseconds since the Unix epoch.
-    pub(crate) modified: u64,
+    pub(crate) is_dir: bool,
 }
 
 /// Every file and folder below `dir` (CPython's standard library, in the cache), each folder
-/// before what it holds. Symbolic links, other special files and names that are not UTF-8
-/// are left out; nothing is read but the listing.
-pub(crate) fn list_read_only(dir: &Path) -> Result<Vec<HostEntry>> {
+/// before what it holds, and the folder's own modification time in nanoseconds since the Unix
+/// epoch. Symbolic links, other special files and names that are not UTF-8 are left out.
+/// Only the listing is read, not one file's metadata: the kinds come with the names
+/// (`d_type`), which keeps the thousands of files of CPython's test suite cheap to list in a
+/// process that runs one program.
+pub(crate) fn list_read_only(dir: &Path) -> Result<(Vec<HostEntry>, u64)> {
+    let modified = std::fs::metadata(dir)
+        .and_then(|meta| meta.modified())
+        .map_err(Error::io("reading the metadata of", dir))?
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
     let mut entries = Vec::new();
     let mut pending = vec![(dir.to_path_buf(), String::new())];
     while let Some((folder, prefix)) = pending.pop() {
@@ -46,33 +51,30 @@ pub(crate) fn list_read_only(dir: &Path) -> Result<Vec<HostEntry>> {
             let Ok(name) = entry.file_name().into_string() else {
                 continue;
             };
-            // `DirEntry::metadata` does not follow a symbolic link.
-            let meta = entry
-                .metadata()
-                .map_err(Error::io("reading the metadata of", entry.path()))?;
-            let modified = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+            // `DirEntry::file_type` does not follow a symbolic link.
+            let kind = entry
+                .file_type()
+                .map_err(Error::io("reading the type of", entry.path()))?;
             let path = format!("{prefix}{name}");
-            if meta.is_dir() {
+            if kind.is_dir() {
                 pending.push((entry.path(), format!("{path}/")));
+            }
+            if kind.is_dir() || kind.is_file() {
                 entries.push(HostEntry {
                     path,
-                    size: None,
-                    modified,
-                });
-            } else if meta.is_file() {
-                entries.push(HostEntry {
-                    path,
-                    size: Some(meta.len()),
-                    modified,
+                    is_dir: kind.is_dir(),
                 });
             }
         }
     }
-    Ok(entries)
+    Ok((entries, modified))
+}
+
+/// The size of the host file at `path`.
+pub(crate) fn file_size(path: &Path) -> Result<u64> {
+    std::fs::metadata(path)
+        .map(|meta| meta.len())
+        .map_err(Error::io("reading the metadata of", path))
 }
 
 /// The directory where built interpreters and compiled modules are kept between runs.

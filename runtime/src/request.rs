@@ -29,7 +29,10 @@ pub const MAX_SEGMENT_BYTES: usize = 255;
 /// * no files collected back ([`collect_files`](RunRequest::collect_files)).
 ///
 /// Paths are relative and use `/` (`utils/helper.py`). The program's working directory is the
-/// entry file's folder; the whole file set is also visible at `/workspace`.
+/// entry file's folder; the whole file set is also visible at `/workspace`, and `/tmp` is the
+/// run's own, empty at the start. A Python or JavaScript program may write anywhere in these,
+/// within [`Limits::fs`](crate::Limits); its writes stay in the run's memory and never change
+/// the request's files.
 #[derive(Clone)]
 pub struct RunRequest {
     language: Language,

@@ -21,22 +21,30 @@ use crate::host_fs::{self, HostEntry};
 /// The device number `stat` shows for the library's files (the run's own are on device 1).
 const LIBRARY_DEV: u64 = 2;
 
-/// A file of the library: its size from the listing, its bytes once read.
+/// A file of the library: its size and its bytes, each read from the host when first needed.
 #[derive(Debug)]
 pub(crate) struct LazyFile {
     host_path: PathBuf,
-    size: u64,
+    size: OnceLock<u64>,
     bytes: OnceLock<Bytes>,
 }
 
 impl LazyFile {
-    /// The file's size: what was read, or what the listing said.
+    /// The file's size (0 when the host cannot say, as when the cache was cleaned under a
+    /// running server; reading it is then `EIO`).
     pub(crate) fn size(&self) -> u64 {
-        self.bytes.get().map_or(self.size, |b| b.len() as u64)
+        if let Some(bytes) = self.bytes.get() {
+            return bytes.len() as u64;
+        }
+        *self.size.get_or_init(|| {
+            host_fs::file_size(&self.host_path).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "could not read the size of a standard library file");
+                0
+            })
+        })
     }
 
-    /// The file's bytes, read from the host on first use. A file that cannot be read (the
-    /// cache was cleaned under a running server) is `EIO` for the program.
+    /// The file's bytes, read from the host on first use: `EIO` when they cannot be.
     pub(crate) fn bytes(&self) -> WasiResult<&[u8]> {
         if let Some(bytes) = self.bytes.get() {
             return Ok(bytes);
@@ -50,31 +58,25 @@ impl LazyFile {
 }
 
 /// Lists the folder `dir` (without following links) into a tree whose files are read when
-/// first opened.
+/// first opened; every node shows the folder's own modification time.
 ///
 /// # Errors
 ///
 /// [`Error::Io`](crate::Error::Io) when the folder cannot be listed.
 pub(crate) fn load(dir: &Path) -> Result<Arc<Tree>> {
-    let listing = host_fs::list_read_only(dir)?;
-    let mut tree = Tree::new(LIBRARY_DEV, 0);
-    for HostEntry {
-        path,
-        size,
-        modified,
-    } in listing
-    {
+    let (listing, modified) = host_fs::list_read_only(dir)?;
+    let mut tree = Tree::new(LIBRARY_DEV, modified);
+    for HostEntry { path, is_dir } in listing {
         let mut parent = Tree::ROOT;
         let mut names = path.split('/').peekable();
         while let Some(name) = names.next() {
-            let content = match (names.peek(), size) {
-                (None, Some(size)) => Some(Content::Lazy(Arc::new(LazyFile {
+            let content = (names.peek().is_none() && !is_dir).then(|| {
+                Content::Lazy(Arc::new(LazyFile {
                     host_path: dir.join(&path),
-                    size,
+                    size: OnceLock::new(),
                     bytes: OnceLock::new(),
-                }))),
-                _ => None,
-            };
+                }))
+            });
             parent = tree
                 .add_given(parent, name, content, modified)
                 .map_err(|e| crate::Error::Engine {
