@@ -32,7 +32,8 @@ pub(crate) struct HostEntry {
 
 /// Every file and folder below `dir` (CPython's standard library, in the cache), each folder
 /// before what it holds, and the folder's own modification time in nanoseconds since the Unix
-/// epoch. Symbolic links, other special files and names that are not UTF-8 are left out.
+/// epoch. Symbolic links, other special files, and names that are not UTF-8 or hold a line
+/// break are left out.
 /// Only the listing is read, not one file's metadata: the kinds come with the names
 /// (`d_type`), which keeps the thousands of files of CPython's test suite cheap to list in a
 /// process that runs one program.
@@ -51,6 +52,9 @@ pub(crate) fn list_read_only(dir: &Path) -> Result<(Vec<HostEntry>, u64)> {
             let Ok(name) = entry.file_name().into_string() else {
                 continue;
             };
+            if name.contains('\n') {
+                continue;
+            }
             // `DirEntry::file_type` does not follow a symbolic link.
             let kind = entry
                 .file_type()
@@ -109,6 +113,11 @@ impl CacheDir {
     /// The path of a compiled module in the cache (it may not exist yet).
     pub(crate) fn module_path(&self, file_name: &str) -> PathBuf {
         self.path.join("modules").join(file_name)
+    }
+
+    /// The path of a saved listing of a folder in the cache (it may not exist yet).
+    pub(crate) fn listing_path(&self, file_name: &str) -> PathBuf {
+        self.path.join("listings").join(file_name)
     }
 
     /// Writes `bytes` to `path` atomically: a concurrent reader sees the old file or the whole

@@ -278,7 +278,8 @@ impl Runtime {
             WasmGuest::Python => {
                 use codebox_interpreters::python;
                 let build = python::ensure(inner.cache.path(), &*inner.progress)?;
-                let lib = vfs::load_library(&build.lib_dir())?;
+                let listing = format!("cpython-{}-{}-lib.txt", python::VERSION, build.key);
+                let lib = vfs::load_library(&build.lib_dir(), &inner.cache, &listing)?;
                 let name = format!("cpython-{}-snapshot", python::VERSION);
                 let key = format!("{}{}", build.key, snapshot::LAYOUT);
                 let module = module_cache::load(&inner.engine, &inner.cache, &name, &key, || {
