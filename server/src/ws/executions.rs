@@ -23,14 +23,7 @@ pub(super) type FollowUp = Box<dyn FnOnce(&ExecutionRecord) -> ServerMessage + S
 
 /// `code-execution`: runs a file as `POST /execute` does, streaming as it goes.
 pub(super) async fn code_execution(conn: &Conn, request: CodeExecution) {
-    let execute = ExecuteRequest {
-        file_name: request.file_name,
-        language: request.language,
-        stdin: request.stdin,
-        test_cases: request.test_cases,
-        timeout_ms: request.timeout_ms,
-    };
-    start(conn, request.request_id, execute, None).await;
+    start(conn, request.request_id, request.execute, None).await;
 }
 
 /// `cancel`: stops a running execution of this connection, and says whether there was one.

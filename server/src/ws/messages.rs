@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{ExecutionRecord, FileInfo, TestCaseResult};
-use crate::service::execute::TestCase;
+use crate::service::execute::ExecuteRequest;
 
 /// A message from the client.
 #[derive(Debug, Deserialize)]
@@ -50,20 +50,31 @@ pub(crate) enum FileAction {
     DeleteFile,
 }
 
-/// `code-execution`: the body of `POST /execute`, plus the request id.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// `code-execution`: the body of `POST /execute`, plus the request id. The body is REST's own
+/// type, so that the two transports take the same fields and refuse the same unknown ones
+/// (serde's `flatten` would let unknown fields through, hence the hand-written `Deserialize`).
+#[derive(Debug)]
 pub(crate) struct CodeExecution {
     pub(crate) request_id: String,
-    pub(crate) file_name: String,
-    #[serde(default)]
-    pub(crate) language: Option<String>,
-    #[serde(default)]
-    pub(crate) stdin: Option<String>,
-    #[serde(default)]
-    pub(crate) test_cases: Option<Vec<TestCase>>,
-    #[serde(default)]
-    pub(crate) timeout_ms: Option<u64>,
+    pub(crate) execute: ExecuteRequest,
+}
+
+impl<'de> Deserialize<'de> for CodeExecution {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut fields = serde_json::Map::deserialize(deserializer)?;
+        let request_id = match fields.remove("requestId") {
+            Some(Value::String(id)) => id,
+            Some(_) => return Err(D::Error::custom("`requestId` must be a string")),
+            None => return Err(D::Error::missing_field("requestId")),
+        };
+        let execute =
+            ExecuteRequest::deserialize(Value::Object(fields)).map_err(D::Error::custom)?;
+        Ok(CodeExecution {
+            request_id,
+            execute,
+        })
+    }
 }
 
 /// `cancel`.
@@ -261,4 +272,36 @@ pub(crate) enum FileChange {
 pub(crate) struct ErrorPayload {
     pub(crate) code: String,
     pub(crate) message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(message: Value) -> Result<ClientMessage, serde_json::Error> {
+        serde_json::from_value(message)
+    }
+
+    #[test]
+    fn a_code_execution_takes_the_execute_body() {
+        let message = serde_json::json!({
+            "type": "code-execution", "requestId": "r1", "fileName": "main.py",
+            "stdin": "2 3", "timeoutMs": 500,
+        });
+        let Ok(ClientMessage::CodeExecution(run)) = parse(message) else {
+            panic!("not a code-execution");
+        };
+        assert_eq!(run.request_id, "r1");
+        assert_eq!(run.execute.file_name, "main.py");
+        assert_eq!(run.execute.stdin.as_deref(), Some("2 3"));
+        assert_eq!(run.execute.timeout_ms, Some(500));
+    }
+
+    #[test]
+    fn a_code_execution_refuses_unknown_fields() {
+        let message = serde_json::json!({
+            "type": "code-execution", "requestId": "r1", "fileName": "main.py", "stdn": "typo",
+        });
+        assert!(parse(message).is_err());
+    }
 }
