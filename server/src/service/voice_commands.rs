@@ -214,7 +214,9 @@ impl Services {
         principal: &Principal,
         session_id: &str,
     ) -> Result<Option<ExecutionRecord>, ApiError> {
-        let list = self.list_executions(principal, session_id).await?;
+        let (list, _) = self
+            .list_executions(principal, session_id, Some(1), None)
+            .await?;
         match list.first() {
             Some(summary) => Ok(Some(
                 self.get_execution(principal, session_id, &summary.execution_id)
@@ -230,7 +232,12 @@ impl Services {
         principal: &Principal,
         session_id: &str,
     ) -> Result<Option<ExecutionRecord>, ApiError> {
-        for summary in self.list_executions(principal, session_id).await? {
+        // The newest page is where a candidate's last tested run is; an older one is not what
+        // "the last tests" means to a speaker.
+        let (list, _) = self
+            .list_executions(principal, session_id, None, None)
+            .await?;
+        for summary in list {
             let record = self
                 .get_execution(principal, session_id, &summary.execution_id)
                 .await?;
