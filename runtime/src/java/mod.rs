@@ -7,6 +7,8 @@ mod container;
 mod image;
 mod pool;
 mod protocol;
+#[cfg(test)]
+mod protocol_fuzz;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};

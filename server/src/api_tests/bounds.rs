@@ -120,15 +120,25 @@ api_test!(records_keep_a_bounded_part_of_the_output, |app| {
     assert_eq!(small["output"].as_str().unwrap().len(), 1001);
     assert_eq!(small["shortened"], false);
     let (_, large) = app.post(&execute, json!({ "fileName": "large.py" })).await;
-    assert_eq!(large["output"].as_str().unwrap().len(), 64 << 10, "the run's part");
+    assert_eq!(
+        large["output"].as_str().unwrap().len(),
+        64 << 10,
+        "the run's part"
+    );
     assert_eq!(large["shortened"], true);
-    assert_eq!(large["stdoutTruncated"], false, "the run itself was not cut");
+    assert_eq!(
+        large["stdoutTruncated"], false,
+        "the run itself was not cut"
+    );
     // Each test case keeps less, and ten of them stay far under the run's own output.
     let cases: Vec<_> = (0..10)
         .map(|_| json!({ "input": "", "expectedOutput": "y" }))
         .collect();
     let (status, judged) = app
-        .post(&execute, json!({ "fileName": "large.py", "testCases": cases }))
+        .post(
+            &execute,
+            json!({ "fileName": "large.py", "testCases": cases }),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{judged}");
     for case in judged["testResults"].as_array().unwrap() {
@@ -142,7 +152,10 @@ api_test!(records_keep_a_bounded_part_of_the_output, |app| {
         ))
         .await
         .1;
-    assert!(stored.to_string().len() < 256 << 10, "the stored record is bounded");
+    assert!(
+        stored.to_string().len() < 256 << 10,
+        "the stored record is bounded"
+    );
 });
 
 api_test!(the_execution_history_comes_a_page_at_a_time, |app| {
