@@ -47,6 +47,10 @@ pub(crate) struct ServeArgs {
     /// Most bytes per session, all files together.
     #[arg(long, env = "CODEBOX_MAX_SESSION_BYTES", default_value_t = 20 << 20)]
     pub(crate) max_session_bytes: u64,
+    /// Most bytes of audio per session, all its streams together. The default, 64 MiB, holds
+    /// about 35 minutes of 16 kHz 16-bit mono PCM (32 kB/s) or many hours of Opus.
+    #[arg(long, env = "CODEBOX_MAX_SESSION_AUDIO_BYTES", default_value_t = 64 << 20)]
+    pub(crate) max_session_audio_bytes: u64,
     /// Runs at the same time (default: the number of cores).
     #[arg(long, env = "CODEBOX_MAX_CONCURRENT")]
     pub(crate) max_concurrent: Option<usize>,
@@ -183,6 +187,8 @@ pub(crate) struct Config {
     pub(crate) max_file_size: u64,
     pub(crate) max_files: usize,
     pub(crate) max_session_bytes: u64,
+    /// The most bytes of audio chunks a session may store.
+    pub(crate) max_session_audio_bytes: u64,
     /// Languages that may run.
     pub(crate) languages: Vec<Language>,
     pub(crate) max_concurrent: usize,
@@ -294,6 +300,7 @@ impl Config {
             max_file_size: args.max_file_size,
             max_files: args.max_files,
             max_session_bytes: args.max_session_bytes,
+            max_session_audio_bytes: args.max_session_audio_bytes,
             languages,
             max_concurrent,
             queue: args.queue,

@@ -216,11 +216,10 @@ async fn binary_audio(conn: &Conn, frame: Bytes) -> bool {
     true
 }
 
-/// Stores a chunk and acknowledges it; then, once the final chunk is known, tells whether the
-/// stream is complete.
+/// Stores a chunk and acknowledges it; then, once the stream is complete, says so.
 async fn store_audio(conn: &Conn, request_id: Option<String>, chunk: AudioChunkIn) {
-    let services = &conn.services;
-    let ack = match services
+    let ack = match conn
+        .services
         .store_audio_chunk(&conn.principal, &conn.session_id, chunk)
         .await
     {
@@ -236,28 +235,19 @@ async fn store_audio(conn: &Conn, request_id: Option<String>, chunk: AudioChunkI
         sequence: ack.sequence,
         duplicate: ack.duplicate,
         missing: ack.missing,
+        more_missing: ack.more_missing,
     })
     .await;
-    // Assembling answers nothing while chunks are missing, so it is tried whenever the final
-    // chunk is known (a client may also send chunks past the final one).
-    if !ack.final_known {
-        return;
-    }
-    match services
-        .assemble_audio(&conn.session_id, &ack.stream_id)
-        .await
-    {
-        Ok(Some(assembled)) => {
-            conn.send(&ServerMessage::AudioStreamComplete {
-                request_id,
-                stream_id: ack.stream_id,
-                chunks: assembled.chunks,
-                size: assembled.size,
-            })
-            .await;
-        }
-        Ok(None) => {}
-        Err(e) => conn.api_error(request_id, e).await,
+    // Every acknowledgement of a complete stream is followed by the news, repeats included, so
+    // that a client whose first notice was lost learns it from any resent chunk.
+    if let Some(complete) = ack.complete {
+        conn.send(&ServerMessage::AudioStreamComplete {
+            request_id,
+            stream_id: ack.stream_id,
+            chunks: complete.chunks,
+            size: complete.size,
+        })
+        .await;
     }
 }
 

@@ -219,10 +219,13 @@ pub(crate) enum ServerMessage {
         stream_id: String,
         sequence: u32,
         duplicate: bool,
-        /// Sequence numbers below the highest received that have not arrived.
-        missing: Vec<u32>,
+        /// The first runs of sequence numbers below the highest received that have not
+        /// arrived, each `[first, last]` inclusive, ascending.
+        missing: Vec<(u32, u32)>,
+        /// Whether more runs are missing than `missing` lists.
+        more_missing: bool,
     },
-    /// The final chunk arrived and every chunk is there: the stream is one stored object.
+    /// The final chunk arrived and every chunk before it is there: the stream is complete.
     #[serde(rename_all = "camelCase")]
     AudioStreamComplete {
         #[serde(skip_serializing_if = "Option::is_none")]
