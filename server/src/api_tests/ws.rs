@@ -704,6 +704,17 @@ async fn a_client_that_stops_reading_costs_bounded_memory() {
         "import sys\nfor _ in range(1000):\n    sys.stdout.write('o' * 1000)\n    sys.stderr.write('e' * 1000)\n",
     )
     .await;
+    let case = json!({ "input": "", "expectedOutput": "" });
+    let flood = json!({ "type": "code-execution", "requestId": "flood", "fileName": "flood.py", "testCases": [case, case, case, case] });
+    // First the same flood to a client that reads all it can: what a run itself costs the process
+    // (its sandbox, its record), so that what follows shows what an unread connection adds.
+    let start = resident_bytes();
+    let mut reader = Client::connect(&app, &session).await;
+    reader.send(flood.clone()).await;
+    let (output, dropped, _) = tally(&reader.until("execution-result", "flood").await);
+    // Even a client that reads at once can fall behind a program that prints this fast.
+    assert_eq!(output[0].len() as u64 + dropped[0], 4_000_000);
+    drop(reader);
     // A small receive buffer, so that the kernel holds little of what the client leaves unread.
     let addr = app.base.trim_start_matches("http://").to_owned();
     let socket = tokio::net::TcpSocket::new_v4().expect("socket");
@@ -725,10 +736,7 @@ async fn a_client_that_stops_reading_costs_bounded_memory() {
     };
     assert_eq!(client.next().await["type"], "connected");
     let before = resident_bytes();
-    let case = json!({ "input": "", "expectedOutput": "" });
-    client
-        .send(json!({ "type": "code-execution", "requestId": "flood", "fileName": "flood.py", "testCases": [case, case, case, case] }))
-        .await;
+    client.send(flood).await;
     // The client reads nothing until the execution is stored.
     let path = format!("/api/v1/sessions/{session}/executions");
     for _ in 0..600 {
@@ -737,7 +745,7 @@ async fn a_client_that_stops_reading_costs_bounded_memory() {
             .await
             .1
             .as_array()
-            .is_some_and(|runs| !runs.is_empty())
+            .is_some_and(|runs| runs.len() == 2)
         {
             break;
         }
@@ -745,7 +753,8 @@ async fn a_client_that_stops_reading_costs_bounded_memory() {
     }
     let during = resident_bytes();
     eprintln!(
-        "resident memory: {} KiB before the flood, {} KiB with 8 MB of output unread ({} KiB more)",
+        "resident memory: {} KiB at start, {} KiB after a read flood, {} KiB with 8 MB of output unread ({} KiB more)",
+        start >> 10,
         before >> 10,
         during >> 10,
         during.saturating_sub(before) >> 10

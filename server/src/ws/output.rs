@@ -21,7 +21,7 @@ const CHUNK_BYTES: usize = 16 << 10;
 /// How long output waits for more before it is sent, when less than a chunk has gathered.
 const FLUSH_DELAY: Duration = Duration::from_millis(20);
 /// The most an execution holds for its client, in bytes. It is above the two output caps of a
-/// run (1 MiB each), so that a client that keeps up loses nothing even to one large write.
+/// run (1 MiB each), so that one burst of a run's whole output fits, even in a single write.
 pub(super) const QUEUE_BYTES: usize = 2 << 20;
 /// What each waiting item is charged besides its text: its own bookkeeping, so that many tiny
 /// items cannot hide behind a small byte count.
