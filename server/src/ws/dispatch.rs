@@ -6,7 +6,7 @@ use axum::extract::ws::Message;
 use bytes::Bytes;
 use serde_json::Value;
 
-use super::connection::Conn;
+use super::connection::{Conn, MAX_REQUEST_ID_BYTES};
 use super::executions::{self, FollowUp};
 use super::messages::{
     AudioChunk, BinaryAudioHeader, ClientMessage, FileAction, FileOperation, ServerMessage,
@@ -64,10 +64,16 @@ fn parse(text: &str) -> Result<ClientMessage, Refusal> {
         code: "invalid_json",
         message: format!("the message is not JSON: {e}"),
     })?;
-    let request_id = value
-        .get("requestId")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let request_id = value.get("requestId").and_then(Value::as_str);
+    // Every answer repeats the id, so a long one is refused before it is kept (and not echoed).
+    if request_id.is_some_and(|id| id.len() > MAX_REQUEST_ID_BYTES) {
+        return Err(Refusal {
+            request_id: None,
+            code: "invalid_field",
+            message: format!("`requestId` is at most {MAX_REQUEST_ID_BYTES} bytes"),
+        });
+    }
+    let request_id = request_id.map(str::to_owned);
     let refuse = |code, message| Refusal {
         request_id: request_id.clone(),
         code,
@@ -206,6 +212,19 @@ async fn binary_audio(conn: &Conn, frame: Bytes) -> bool {
         .await;
         return false;
     };
+    if header
+        .request_id
+        .as_ref()
+        .is_some_and(|id| id.len() > MAX_REQUEST_ID_BYTES)
+    {
+        conn.error(
+            None,
+            "invalid_field",
+            format!("`requestId` is at most {MAX_REQUEST_ID_BYTES} bytes"),
+        )
+        .await;
+        return false;
+    }
     let chunk = AudioChunkIn {
         stream_id: header.stream_id,
         sequence: header.sequence,

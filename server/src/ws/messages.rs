@@ -192,6 +192,16 @@ pub(crate) enum ServerMessage {
         #[serde(skip_serializing_if = "Option::is_none")]
         test_case: Option<usize>,
     },
+    /// Output of this execution was dropped because the client read too slowly: how many
+    /// bytes of each stream, at the place in the stream where they were.
+    #[serde(rename_all = "camelCase")]
+    OutputDropped {
+        request_id: String,
+        stdout_bytes: u64,
+        stderr_bytes: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        test_case: Option<usize>,
+    },
     /// One test case finished.
     #[serde(rename_all = "camelCase")]
     TestCaseResult {
