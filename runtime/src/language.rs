@@ -1,3 +1,6 @@
+//! The languages a request can name, how a file's extension picks one, and the names the API
+//! and the command line use for them.
+
 use std::fmt;
 use std::str::FromStr;
 

@@ -15,6 +15,11 @@ mod support {
 use support::containers::codebox_containers;
 
 const HELLO: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"hello from the pool\");\n    }\n}\n";
+/// Takes native memory (outside the heap, which the JVM caps itself) until the container's memory
+/// cap stops it.
+const NATIVE_HOG: &str = "import java.lang.reflect.Field;\nimport sun.misc.Unsafe;\npublic class Main {\n    public static void main(String[] a) throws Exception {\n        Field f = Unsafe.class.getDeclaredField(\"theUnsafe\");\n        f.setAccessible(true);\n        Unsafe u = (Unsafe) f.get(null);\n        System.out.println(\"allocating\");\n        while (true) {\n            long p = u.allocateMemory(8 << 20);\n            u.setMemory(p, 8 << 20, (byte) 1);\n        }\n    }\n}\n";
+/// Takes 16 MiB of native memory, well under the cap, and ends by itself.
+const NATIVE_SIP: &str = "import java.lang.reflect.Field;\nimport sun.misc.Unsafe;\npublic class Main {\n    public static void main(String[] a) throws Exception {\n        Field f = Unsafe.class.getDeclaredField(\"theUnsafe\");\n        f.setAccessible(true);\n        Unsafe u = (Unsafe) f.get(null);\n        long p = u.allocateMemory(16 << 20);\n        u.setMemory(p, 16 << 20, (byte) 1);\n        System.out.println(\"took 16 MiB\");\n    }\n}\n";
 const SLEEPER: &str = "public class Main {\n    public static void main(String[] a) throws Exception {\n        System.out.println(\"going to sleep\");\n        Thread.sleep(60_000);\n    }\n}\n";
 
 fn wait_for_no_containers() {
@@ -96,6 +101,27 @@ fn java_backend_against_the_engine() {
     // Below what a JVM needs: refused before anything starts.
     let tiny = java(HELLO).limits(Limits::default().with_memory_bytes(32 << 20));
     assert!(matches!(runtime.run(&tiny), Err(Error::InvalidRequest(_))));
+
+    // Native memory past the container's cap: the kernel kills the JVM, and the run ends as
+    // `MemoryLimit`, not as an exit with code 137. Under the cap, the same program ends by itself.
+    let sip = runtime.run(&java(NATIVE_SIP)).expect("run");
+    assert!(sip.success(), "{sip:?}");
+    assert_eq!(sip.stdout, "took 16 MiB\n");
+    let hog = runtime.run(&java(NATIVE_HOG)).expect("run");
+    assert_eq!(hog.termination, Termination::MemoryLimit, "{hog:?}");
+    assert_eq!(hog.stdout, "allocating\n");
+
+    // Sessions share compiled programs, but nothing one uploads changes another's result: a
+    // file where the runner keeps its classes breaks that session's compile only.
+    let sources = HELLO.replace("the pool", "another session");
+    let intruder = java(&sources).file(".codebox/classes", "not a folder");
+    let broken = runtime.run(&intruder).expect("run");
+    assert!(!broken.success(), "{broken:?}");
+    for _ in 0..2 {
+        let other = runtime.run(&java(&sources)).expect("run");
+        assert!(other.success(), "{other:?}");
+        assert_eq!(other.stdout, "hello from another session\n");
+    }
 
     // Every run's container is gone, and the pool's go with the runtime.
     drop(runtime);

@@ -1,25 +1,43 @@
 //! The server: the router, its middleware, and an [`Application`] that binds first (so tests
 //! can use port 0) and then serves until a shutdown signal.
+//!
+//! Connections are accepted and served here rather than by `axum::serve`, which has no
+//! header-read or keep-alive timeout and no connection bound: a client that trickles its
+//! headers or opens connections and says nothing would otherwise hold them for ever.
 
 use std::future::Future;
+use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context as TaskContext, Poll};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
+use axum::{Extension, body::Body};
 use codebox_runtime::{Language, Runtime};
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper_util::rt::TokioIo;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
+use tower::ServiceExt;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 
-use crate::config::{Config, StorageConfig};
+use crate::config::{Config, ConnectionLimits, StorageConfig};
 use crate::error::ApiError;
 use crate::openapi::ApiDoc;
 use crate::routes::{executions, files, health, sessions};
 use crate::service::Services;
 use crate::storage::{self, Storage};
+use crate::sync::lock;
 
 /// The router for `services`.
 pub(crate) fn router(services: Services) -> Router {
@@ -62,6 +80,7 @@ pub(crate) fn router(services: Services) -> Router {
         .merge(
             Router::new()
                 .route("/sessions/{sessionId}/ws", get(crate::ws::upgrade))
+                .layer(Extension(crate::ws::SessionSockets::default()))
                 .route_layer(axum::middleware::from_fn_with_state(
                     services.clone(),
                     crate::auth::authenticate_socket,
@@ -98,7 +117,7 @@ pub(crate) async fn open_storage(config: &Config) -> Result<Storage> {
 
 /// A bound server, ready to serve.
 pub(crate) struct Application {
-    listener: tokio::net::TcpListener,
+    listener: TcpListener,
     services: Services,
 }
 
@@ -119,7 +138,7 @@ impl Application {
             );
         }
         let storage = open_storage(&config).await?;
-        let listener = tokio::net::TcpListener::bind(addr)
+        let listener = TcpListener::bind(addr)
             .await
             .with_context(|| format!("binding {addr}"))?;
         let services = Services::new(config, storage, runtime);
@@ -157,11 +176,228 @@ impl Application {
                 }
             }
         });
+        let limits = self.services.config.connections;
         let app = router(self.services);
-        axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("serving")
+        serve(self.listener, app, limits, shutdown).await;
+        Ok(())
+    }
+}
+
+/// The answer to a connection over `max_connections`, written without reading its request.
+const TOO_MANY_CONNECTIONS: &str = r#"{"error":{"code":"too_many_connections","message":"the server is serving as many connections as it may; retry later"}}"#;
+
+/// Accepts connections until `shutdown`, serving each under `limits`, then waits for the
+/// requests in flight (WebSockets are not waited for: they end with the process).
+async fn serve(
+    listener: TcpListener,
+    app: Router,
+    limits: ConnectionLimits,
+    shutdown: impl Future<Output = ()>,
+) {
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
+    // Every connection task holds a receiver: the sender tells them to stop, and learns that
+    // they all have when the last receiver is dropped.
+    let (stop, stopping) = watch::channel(());
+    tokio::pin!(shutdown);
+    loop {
+        let accepted = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of file descriptors, say: accepting again at once would spin.
+                tracing::warn!(error = %e, "accepting a connection failed");
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let Ok(slot) = slots.clone().try_acquire_owned() else {
+            refuse(&stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let io = Counted {
+            stream,
+            _slot: slot,
+        };
+        tokio::spawn(serve_connection(io, app.clone(), limits, stopping.clone()));
+    }
+    drop(listener);
+    drop(stopping);
+    let _ = stop.send(());
+    stop.closed().await;
+}
+
+/// Answers a connection over the bound with `503 too_many_connections` and closes it. The
+/// answer is written only if the socket takes it at once, so a refused client costs nothing.
+fn refuse(stream: &TcpStream) {
+    tracing::warn!("refusing a connection: CODEBOX_MAX_CONNECTIONS are open");
+    let answer = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{TOO_MANY_CONNECTIONS}",
+        TOO_MANY_CONNECTIONS.len()
+    );
+    let _ = stream.try_write(answer.as_bytes());
+}
+
+/// Serves one connection's requests (and its WebSocket upgrade) until it ends, it stays idle
+/// past its timeout, or the server stops.
+async fn serve_connection(
+    io: Counted,
+    app: Router,
+    limits: ConnectionLimits,
+    mut stopping: watch::Receiver<()>,
+) {
+    let activity = Arc::new(Mutex::new(Activity::new()));
+    let service = {
+        let activity = activity.clone();
+        hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
+            let app = app.clone();
+            let in_flight = InFlight::begin(&activity);
+            async move {
+                let response = app.oneshot(request.map(Body::new)).await;
+                drop(in_flight);
+                response
+            }
+        })
+    };
+    let connection = http1::Builder::new()
+        .serve_connection(TokioIo::new(io), service)
+        .with_upgrades();
+    tokio::pin!(connection);
+    let mut stopped = false;
+    loop {
+        let wait = lock(&activity).wait(limits);
+        tokio::select! {
+            result = connection.as_mut() => {
+                if let Err(e) = result {
+                    tracing::debug!(error = %e, "connection ended");
+                }
+                return;
+            }
+            _ = stopping.changed(), if !stopped => {
+                // Idle connections close now; the requests in flight finish first.
+                stopped = true;
+                connection.as_mut().graceful_shutdown();
+            }
+            () = tokio::time::sleep_until(wait.into()) => {
+                if lock(&activity).expired(limits) {
+                    tracing::debug!("closing a connection that sent no request in time");
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// What a connection is doing: requests in flight, and since when it has been waiting for
+/// the next one.
+struct Activity {
+    in_flight: usize,
+    served: bool,
+    waiting_since: Instant,
+}
+
+impl Activity {
+    fn new() -> Activity {
+        Activity {
+            in_flight: 0,
+            served: false,
+            waiting_since: Instant::now(),
+        }
+    }
+
+    /// How long the connection may wait for a request's headers: on a new connection the
+    /// header timeout, after a response the keep-alive timeout.
+    fn allowed(&self, limits: ConnectionLimits) -> std::time::Duration {
+        if self.served {
+            limits.keep_alive_timeout
+        } else {
+            limits.header_timeout
+        }
+    }
+
+    /// When to look again: at the deadline for the next request, or, while one is in flight
+    /// (its time is the request timeout's business), a timeout later.
+    fn wait(&self, limits: ConnectionLimits) -> Instant {
+        if self.in_flight > 0 {
+            Instant::now() + self.allowed(limits)
+        } else {
+            self.waiting_since + self.allowed(limits)
+        }
+    }
+
+    /// Whether the connection has waited too long for a request's headers.
+    fn expired(&self, limits: ConnectionLimits) -> bool {
+        self.in_flight == 0 && self.waiting_since.elapsed() >= self.allowed(limits)
+    }
+}
+
+/// A request in flight on a connection; when it is answered, the wait for the next begins.
+struct InFlight(Arc<Mutex<Activity>>);
+
+impl InFlight {
+    fn begin(activity: &Arc<Mutex<Activity>>) -> InFlight {
+        let mut state = lock(activity);
+        state.in_flight += 1;
+        state.served = true;
+        InFlight(activity.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut state = lock(&self.0);
+        state.in_flight -= 1;
+        state.waiting_since = Instant::now();
+    }
+}
+
+/// A connection's socket holding its place among `max_connections`. The place goes with the
+/// socket into a WebSocket upgrade, so an open WebSocket counts until it closes.
+struct Counted {
+    stream: TcpStream,
+    _slot: OwnedSemaphorePermit,
+}
+
+impl AsyncRead for Counted {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for Counted {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.get_mut().stream).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut TaskContext<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.get_mut().stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut TaskContext<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().stream).poll_shutdown(cx)
     }
 }
 

@@ -47,6 +47,10 @@ pub(crate) struct ServeArgs {
     /// Most bytes per session, all files together.
     #[arg(long, env = "CODEBOX_MAX_SESSION_BYTES", default_value_t = 20 << 20)]
     pub(crate) max_session_bytes: u64,
+    /// Most bytes of audio per session, all its streams together. The default, 64 MiB, holds
+    /// about 35 minutes of 16 kHz 16-bit mono PCM (32 kB/s) or many hours of Opus.
+    #[arg(long, env = "CODEBOX_MAX_SESSION_AUDIO_BYTES", default_value_t = 64 << 20)]
+    pub(crate) max_session_audio_bytes: u64,
     /// Runs at the same time (default: the number of cores).
     #[arg(long, env = "CODEBOX_MAX_CONCURRENT")]
     pub(crate) max_concurrent: Option<usize>,
@@ -56,6 +60,26 @@ pub(crate) struct ServeArgs {
     /// Seconds a WebSocket may stay silent (not even answering pings) before it is closed.
     #[arg(long, env = "CODEBOX_WS_IDLE_TIMEOUT", default_value_t = 60)]
     pub(crate) ws_idle_timeout: u64,
+    /// Seconds a client has to send a request's line and headers once the server starts
+    /// waiting for them (on a new connection); a client that trickles them is disconnected.
+    #[arg(long, env = "CODEBOX_HEADER_TIMEOUT", default_value_t = 10)]
+    pub(crate) header_timeout: u64,
+    /// Seconds a kept-alive HTTP connection may wait, after a response, for its next request's
+    /// headers to arrive before it is closed.
+    #[arg(long, env = "CODEBOX_KEEP_ALIVE_TIMEOUT", default_value_t = 30)]
+    pub(crate) keep_alive_timeout: u64,
+    /// Connections served at once, WebSockets included; beyond them a new connection is
+    /// answered `503 too_many_connections` and closed.
+    #[arg(long, env = "CODEBOX_MAX_CONNECTIONS", default_value_t = 1024)]
+    pub(crate) max_connections: usize,
+    /// WebSocket connections open at once per session; beyond them the handshake is refused
+    /// with `429 too_many_connections`.
+    #[arg(long, env = "CODEBOX_WS_PER_SESSION", default_value_t = 16)]
+    pub(crate) ws_per_session: usize,
+    /// Bytes of messages a WebSocket connection may have waiting for a slow reader; beyond
+    /// them the server waits, and program output is dropped with an `output-dropped` marker.
+    #[arg(long, env = "CODEBOX_WS_OUTBOX_BYTES", default_value_t = 1 << 20)]
+    pub(crate) ws_outbox_bytes: u32,
     /// API keys, comma-separated; when set, every /api/v1 request needs `Authorization: Bearer <key>`.
     #[arg(long, env = "CODEBOX_API_KEYS", hide_env_values = true)]
     pub(crate) api_keys: Option<String>,
@@ -183,6 +207,8 @@ pub(crate) struct Config {
     pub(crate) max_file_size: u64,
     pub(crate) max_files: usize,
     pub(crate) max_session_bytes: u64,
+    /// The most bytes of audio chunks a session may store.
+    pub(crate) max_session_audio_bytes: u64,
     /// Languages that may run.
     pub(crate) languages: Vec<Language>,
     pub(crate) max_concurrent: usize,
@@ -201,6 +227,24 @@ pub(crate) struct Config {
     pub(crate) request_timeout: Duration,
     /// A WebSocket silent this long is closed; the server pings at a third of it (at most 20 s).
     pub(crate) ws_idle_timeout: Duration,
+    /// How slow and idle HTTP connections are bounded.
+    pub(crate) connections: ConnectionLimits,
+    /// WebSocket connections a session may have open at once.
+    pub(crate) ws_per_session: usize,
+    /// Bytes a WebSocket connection may have queued for its writer.
+    pub(crate) ws_outbox_bytes: u32,
+}
+
+/// The bounds on HTTP connections that keep slow and idle clients from holding the server.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ConnectionLimits {
+    /// The time a new connection has to send its first request's headers.
+    pub(crate) header_timeout: Duration,
+    /// The time a kept-alive connection has, after a response, to send its next request's
+    /// headers.
+    pub(crate) keep_alive_timeout: Duration,
+    /// Connections served at once.
+    pub(crate) max_connections: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -294,6 +338,7 @@ impl Config {
             max_file_size: args.max_file_size,
             max_files: args.max_files,
             max_session_bytes: args.max_session_bytes,
+            max_session_audio_bytes: args.max_session_audio_bytes,
             languages,
             max_concurrent,
             queue: args.queue,
@@ -304,6 +349,13 @@ impl Config {
             body_limit,
             request_timeout: max_timeout * 20 + Duration::from_secs(30),
             ws_idle_timeout: Duration::from_secs(args.ws_idle_timeout.max(1)),
+            connections: ConnectionLimits {
+                header_timeout: Duration::from_secs(args.header_timeout.max(1)),
+                keep_alive_timeout: Duration::from_secs(args.keep_alive_timeout.max(1)),
+                max_connections: args.max_connections.max(1),
+            },
+            ws_per_session: args.ws_per_session.max(1),
+            ws_outbox_bytes: args.ws_outbox_bytes.max(1 << 10),
         })
     }
 }

@@ -9,6 +9,8 @@ mod cli;
 mod config;
 mod error;
 #[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
 mod infra_tests;
 mod model;
 mod openapi;

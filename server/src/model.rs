@@ -173,6 +173,10 @@ pub(crate) struct TestCaseResult {
     /// The first difference from the expected output, as a value, when it did not match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) first_difference: Option<LineDiff>,
+    /// Whether `output` or `errors` were cut to the record's bound (8 KiB each per case); the
+    /// run's log keeps them whole.
+    #[serde(default)]
+    pub(crate) shortened: bool,
 }
 
 /// The first line where a program's output and the expected output differ, as the judge
@@ -297,6 +301,10 @@ pub(crate) struct ExecutionRecord {
     /// The test cases themselves (input and expected output), to run them again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) test_cases: Option<Vec<crate::service::execute::TestCase>>,
+    /// Whether `output` or `errors` were cut to the record's bound (64 KiB each); the run's log
+    /// keeps them whole (up to the run's own output caps).
+    #[serde(default)]
+    pub(crate) shortened: bool,
 }
 
 impl ExecutionRecord {

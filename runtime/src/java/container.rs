@@ -21,6 +21,30 @@ pub(crate) const LABEL: &str = "codebox.role";
 /// The smallest memory limit a JVM starts in with room for javac.
 pub(crate) const MIN_MEMORY_BYTES: u64 = 64 << 20;
 
+/// How long one call to the engine (create, attach, start, wait, inspect, remove) may take. The
+/// engine answers these in milliseconds; one that stops answering fails the call with
+/// [`EngineError::RequestTimeoutError`] instead of holding a run, the pool or the backend's
+/// shutdown forever.
+pub(crate) const ENGINE_CALL_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs one call to the engine under [`ENGINE_CALL_TIMEOUT`].
+pub(crate) async fn bounded<T>(
+    call: impl Future<Output = Result<T, EngineError>>,
+) -> Result<T, EngineError> {
+    within(ENGINE_CALL_TIMEOUT, call).await
+}
+
+/// Runs `call` under `limit`; past it, the call fails with
+/// [`EngineError::RequestTimeoutError`].
+async fn within<T>(
+    limit: Duration,
+    call: impl Future<Output = Result<T, EngineError>>,
+) -> Result<T, EngineError> {
+    tokio::time::timeout(limit, call)
+        .await
+        .unwrap_or(Err(EngineError::RequestTimeoutError))
+}
+
 /// A started container, waiting for its request on stdin.
 pub(crate) struct Started {
     pub(crate) id: String,
@@ -145,8 +169,7 @@ pub(crate) async fn start(
     memory_bytes: u64,
     warm_up: bool,
 ) -> Result<Started, EngineError> {
-    let id = docker
-        .create_container(None, body(config, image, memory_bytes, warm_up))
+    let id = bounded(docker.create_container(None, body(config, image, memory_bytes, warm_up)))
         .await?
         .id;
     let attached = async {
@@ -157,8 +180,8 @@ pub(crate) async fn start(
             .stream(true)
             .build();
         // Attached before it starts, so that not a byte of its output is missed.
-        let streams = docker.attach_container(&id, Some(options)).await?;
-        docker.start_container(&id, None).await?;
+        let streams = bounded(docker.attach_container(&id, Some(options))).await?;
+        bounded(docker.start_container(&id, None)).await?;
         Ok(streams)
     };
     match attached.await {
@@ -185,7 +208,7 @@ pub(crate) async fn remove(docker: &Docker, id: &str) {
     const ATTEMPTS: u32 = 5;
     for attempt in 1..=ATTEMPTS {
         let options = RemoveContainerOptionsBuilder::default().force(true).build();
-        match docker.remove_container(id, Some(options)).await {
+        match bounded(docker.remove_container(id, Some(options))).await {
             Ok(()) => return,
             Err(EngineError::DockerResponseServerError {
                 status_code: 404, ..
@@ -198,5 +221,24 @@ pub(crate) async fn remove(docker: &Docker, id: &str) {
                 tokio::time::sleep(Duration::from_millis(100 * u64::from(attempt))).await;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An engine call that answers in time passes its answer through; one that never answers
+    /// fails at its deadline (a short one here; [`ENGINE_CALL_TIMEOUT`] in use).
+    #[tokio::test]
+    async fn engine_calls_have_deadlines() {
+        let limit = Duration::from_millis(50);
+        let answered = within(limit, async { Ok::<_, EngineError>(7) }).await;
+        assert!(matches!(answered, Ok(7)), "{answered:?}");
+        let silent = within(limit, std::future::pending::<Result<(), EngineError>>()).await;
+        assert!(
+            matches!(silent, Err(EngineError::RequestTimeoutError)),
+            "{silent:?}"
+        );
     }
 }

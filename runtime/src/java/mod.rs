@@ -7,6 +7,8 @@ mod container;
 mod image;
 mod pool;
 mod protocol;
+#[cfg(test)]
+mod protocol_fuzz;
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -285,10 +287,21 @@ impl JavaBackend {
             container.input.write_all(&payload).await?;
             container.input.flush().await
         };
-        if let Err(e) = send.await {
-            return Err(Error::JavaUnavailable(format!(
-                "could not send the program to its container: {e}"
-            )));
+        // Under the run's deadline: a container that stops reading would otherwise hold the
+        // run forever.
+        match tokio::time::timeout_at(deadline, send).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => {
+                return Err(Error::JavaUnavailable(format!(
+                    "could not send the program to its container: {e}"
+                )));
+            }
+            Err(_) => {
+                outcome.stopped = Some(Termination::Timeout);
+                drop(container);
+                removal.now().await;
+                return Ok(outcome);
+            }
         }
         follow(&mut container, &mut outcome, nonce, deadline, &cancel).await?;
         if outcome.stopped.is_none() {
@@ -337,9 +350,15 @@ impl JavaBackend {
     }
 
     /// The exit code of a container whose output ended, and whether the kernel killed it for
-    /// memory.
+    /// memory. Each call to the engine has [`container::ENGINE_CALL_TIMEOUT`].
     async fn exit_status(&self, id: &str) -> Result<(i32, bool)> {
-        let code = match self.docker.wait_container(id, None).next().await {
+        let waited = tokio::time::timeout(
+            container::ENGINE_CALL_TIMEOUT,
+            self.docker.wait_container(id, None).next(),
+        )
+        .await
+        .unwrap_or(Some(Err(EngineError::RequestTimeoutError)));
+        let code = match waited {
             Some(Ok(response)) => response.status_code,
             Some(Err(EngineError::DockerContainerWaitError { code, .. })) => code,
             Some(Err(e)) => return Err(unavailable(e)),
@@ -349,9 +368,7 @@ impl JavaBackend {
                 ));
             }
         };
-        let state = self
-            .docker
-            .inspect_container(id, None)
+        let state = container::bounded(self.docker.inspect_container(id, None))
             .await
             .map_err(unavailable)?
             .state;
@@ -512,9 +529,10 @@ impl Outcome {
     fn result(&self, started: Instant) -> ExecutionResult {
         let compile_error = matches!(self.preamble, Some(Ok(Preamble::CompileError)));
         let heap_exhausted = self.trailer.is_some_and(|t| t.heap_exhausted);
+        let killed_for_memory = self.killed_for_memory();
         let (termination, exit_code) = match (self.stopped.clone(), self.exit_code) {
             (Some(stopped), _) => (stopped, None),
-            (None, _) if self.oom_killed => (Termination::MemoryLimit, None),
+            (None, _) if killed_for_memory => (Termination::MemoryLimit, None),
             (None, Some(_)) if compile_error => (Termination::CompileError, None),
             (None, Some(code)) if heap_exhausted && code != 0 => {
                 (Termination::MemoryLimit, Some(code))
@@ -554,7 +572,7 @@ impl Outcome {
             termination,
             wall_time: started.elapsed(),
             fuel_consumed: 0,
-            peak_memory_bytes: if self.oom_killed {
+            peak_memory_bytes: if killed_for_memory {
                 self.memory_bytes
             } else {
                 peak
@@ -565,6 +583,21 @@ impl Outcome {
             collected_files: Vec::new(),
             collected_files_truncated: false,
         }
+    }
+}
+
+impl Outcome {
+    /// Whether the kernel killed the JVM for the container's memory cap (native memory: the
+    /// heap's own limit is a clean `OutOfMemoryError`). The engine says so when it can
+    /// (`OOMKilled`), but not every engine does on every host (podman with cgroups v1 reports
+    /// only the exit code). So a SIGKILL's status (137) without the runner's trailer counts
+    /// too: the JVM did not shut down, and in a container where codebox stopped nothing (the
+    /// runs it stops are classified before this) the only one left to kill it is the kernel's
+    /// OOM killer, as the program has no privileges over its own process. A program that fakes
+    /// it with `Runtime.halt(137)` only mislabels its own run.
+    fn killed_for_memory(&self) -> bool {
+        const SIGKILL_STATUS: i32 = 128 + 9;
+        self.oom_killed || (self.exit_code == Some(SIGKILL_STATUS) && self.trailer.is_none())
     }
 }
 
@@ -591,19 +624,20 @@ fn compile_error(request: &RunRequest, messages: &[u8], started: Instant) -> Exe
     }
 }
 
-/// What identifies a program for compilation: its entry and every source, byte for byte.
+/// What identifies a program for compilation: its entry and every file of the request, byte
+/// for byte. Not only the sources: the runner writes every file before compiling, so any of
+/// them can change what javac does (a file where the runner puts its classes makes it fail),
+/// and a result kept for one set of files must never be served to another.
 fn program_key(request: &RunRequest) -> [u8; 32] {
     let mut hash = Sha256::new();
     let entry = request.entry().as_bytes();
     hash.update((entry.len() as u64).to_be_bytes());
     hash.update(entry);
     for (path, bytes) in request.file_set() {
-        if path.ends_with(".java") {
-            hash.update((path.len() as u64).to_be_bytes());
-            hash.update(path.as_bytes());
-            hash.update((bytes.len() as u64).to_be_bytes());
-            hash.update(bytes);
-        }
+        hash.update((path.len() as u64).to_be_bytes());
+        hash.update(path.as_bytes());
+        hash.update((bytes.len() as u64).to_be_bytes());
+        hash.update(bytes);
     }
     hash.finalize().into()
 }

@@ -110,3 +110,102 @@ api_test!(a_path_cannot_be_both_a_file_and_a_folder, |app| {
     assert_eq!(status, StatusCode::OK, "{result}");
     assert_eq!(result["output"], "inside\n");
 });
+
+api_test!(records_keep_a_bounded_part_of_the_output, |app| {
+    let id = app.session().await;
+    app.file(&id, "small.py", "print('x' * 1000)\n").await;
+    app.file(&id, "large.py", "print('y' * 200_000)\n").await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let (_, small) = app.post(&execute, json!({ "fileName": "small.py" })).await;
+    assert_eq!(small["output"].as_str().unwrap().len(), 1001);
+    assert_eq!(small["shortened"], false);
+    let (_, large) = app.post(&execute, json!({ "fileName": "large.py" })).await;
+    assert_eq!(
+        large["output"].as_str().unwrap().len(),
+        64 << 10,
+        "the run's part"
+    );
+    assert_eq!(large["shortened"], true);
+    assert_eq!(
+        large["stdoutTruncated"], false,
+        "the run itself was not cut"
+    );
+    // Each test case keeps less, and ten of them stay far under the run's own output.
+    let cases: Vec<_> = (0..10)
+        .map(|_| json!({ "input": "", "expectedOutput": "y" }))
+        .collect();
+    let (status, judged) = app
+        .post(
+            &execute,
+            json!({ "fileName": "large.py", "testCases": cases }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{judged}");
+    for case in judged["testResults"].as_array().unwrap() {
+        assert_eq!(case["output"].as_str().unwrap().len(), 8 << 10);
+        assert_eq!(case["shortened"], true);
+    }
+    let stored = app
+        .get(&format!(
+            "/api/v1/sessions/{id}/executions/{}",
+            judged["executionId"].as_str().unwrap()
+        ))
+        .await
+        .1;
+    assert!(
+        stored.to_string().len() < 256 << 10,
+        "the stored record is bounded"
+    );
+});
+
+api_test!(the_execution_history_comes_a_page_at_a_time, |app| {
+    let id = app.session().await;
+    app.file(&id, "main.py", "print(1)\n").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let (_, run) = app
+            .post(
+                &format!("/api/v1/sessions/{id}/execute"),
+                json!({ "fileName": "main.py" }),
+            )
+            .await;
+        ids.push(run["executionId"].as_str().unwrap().to_owned());
+    }
+    ids.reverse();
+    let page = |query: String| {
+        let url = format!("{}/api/v1/sessions/{id}/executions{query}", app.base);
+        let client = app.client.clone();
+        async move {
+            let response = client.get(url).send().await.unwrap();
+            let status = response.status();
+            let next = response
+                .headers()
+                .get("x-next-page-token")
+                .map(|v| v.to_str().unwrap().to_owned());
+            let body: serde_json::Value = response.json().await.unwrap();
+            (status, body, next)
+        }
+    };
+    let listed = |body: &serde_json::Value| -> Vec<String> {
+        body.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["executionId"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (status, first, next) = page("?limit=2".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed(&first), ids[..2]);
+    let next = next.expect("a next page");
+    let (_, second, last) = page(format!("?limit=2&pageToken={next}")).await;
+    assert_eq!(listed(&second), ids[2..]);
+    assert_eq!(last, None);
+    let (_, everything, none) = page(String::new()).await;
+    assert_eq!(listed(&everything), ids);
+    assert_eq!(none, None);
+    for bad in ["?limit=0", "?limit=101", "?pageToken=nope"] {
+        let (status, body, _) = page(bad.into()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert_eq!(body["error"]["code"], "invalid_query");
+    }
+});

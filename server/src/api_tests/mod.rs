@@ -7,6 +7,7 @@ pub(crate) mod harness;
 
 mod access;
 mod bounds;
+mod connections;
 mod execute;
 mod files;
 mod java;

@@ -317,7 +317,11 @@ async fn audio_chunks_with_duplicates_and_gaps() {
     );
     client.send(chunk(2, "IHdv", false)).await; // " wo"
     let ack = client.next().await;
-    assert_eq!(ack["missing"], json!([1]), "{ack}");
+    assert_eq!(
+        (ack["missing"].clone(), ack["moreMissing"].clone()),
+        (json!([[1, 1]]), json!(false)),
+        "{ack}"
+    );
     client.send(chunk(0, "WFhY", false)).await; // a duplicate with other bytes: ignored
     assert_eq!(client.next().await["duplicate"], true);
     // The final chunk arrives before the gap is filled: no assembly yet.
@@ -334,7 +338,7 @@ async fn audio_chunks_with_duplicates_and_gaps() {
     let ack = client.next().await;
     assert_eq!(
         (ack["sequence"].as_u64(), ack["missing"].clone()),
-        (Some(3), json!([1])),
+        (Some(3), json!([[1, 1]])),
         "{ack}"
     );
     client.send(chunk(1, "bG8=", false)).await; // "lo"
@@ -354,16 +358,15 @@ async fn audio_chunks_with_duplicates_and_gaps() {
         .unwrap();
     assert_eq!(assembled.status(), StatusCode::OK);
     assert_eq!(assembled.bytes().await.unwrap().as_ref(), b"hello world");
-    // Sequence numbers are bounded (which also bounds the `missing` list).
-    client.send(chunk(1_000_001, "AA==", false)).await;
+    // Sequence numbers are bounded.
+    let other = |seq: u32| json!({ "type": "audio-chunk", "requestId": format!("b{seq}"), "streamId": "other", "sequence": seq, "data": "AA==" });
+    client.send(other(1_000_001)).await;
     let refused = client.next().await;
     assert_eq!(
         (refused["type"].as_str(), refused["error"]["code"].as_str()),
         (Some("error"), Some("invalid_field")),
         "{refused}"
     );
-    client.send(chunk(1_000_000, "AA==", false)).await;
-    assert_eq!(client.next().await["type"], "audio-chunk-ack");
     let (status, body) = app
         .get(&format!("/api/v1/sessions/{session}/audio/nothing"))
         .await;
@@ -371,6 +374,116 @@ async fn audio_chunks_with_duplicates_and_gaps() {
         (status, body["error"]["code"].as_str()),
         (StatusCode::NOT_FOUND, Some("audio_not_found"))
     );
+}
+
+/// An audio chunk of stream `mic` with `len` zero bytes, as JSON.
+fn zero_chunk(sequence: u32, len: usize) -> Value {
+    use base64::Engine;
+    let data = base64::engine::general_purpose::STANDARD.encode(vec![0u8; len]);
+    json!({ "type": "audio-chunk", "requestId": format!("z{sequence}"), "streamId": "mic", "sequence": sequence, "data": data })
+}
+
+/// The next message's `type` and, for an error, its code.
+async fn kind_and_code(client: &mut Client) -> (String, Option<String>) {
+    let message = client.next().await;
+    (
+        message["type"].as_str().unwrap_or_default().to_owned(),
+        message["error"]["code"].as_str().map(str::to_owned),
+    )
+}
+
+/// A server whose sessions may store 1,000 bytes of audio.
+async fn small_audio_quota() -> (TestApp, String) {
+    let mut options = args();
+    options.max_session_audio_bytes = 1000;
+    let app = TestApp::start_with(Backend::Embedded, options).await;
+    let session = app.session().await;
+    (app, session)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audio_quota_obeyed() {
+    let (app, session) = small_audio_quota().await;
+    let mut client = Client::connect(&app, &session).await;
+    client.send(zero_chunk(0, 600)).await;
+    assert_eq!(kind_and_code(&mut client).await.0, "audio-chunk-ack");
+    client.send(zero_chunk(1, 400)).await;
+    assert_eq!(kind_and_code(&mut client).await.0, "audio-chunk-ack");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audio_quota_violated() {
+    let (app, session) = small_audio_quota().await;
+    let mut client = Client::connect(&app, &session).await;
+    client.send(zero_chunk(0, 600)).await;
+    assert_eq!(kind_and_code(&mut client).await.0, "audio-chunk-ack");
+    client.send(zero_chunk(1, 401)).await;
+    assert_eq!(
+        kind_and_code(&mut client).await,
+        ("error".to_owned(), Some("audio_too_large".to_owned()))
+    );
+    // Refused, not stored, and not a strike: a smaller chunk with that number is taken.
+    client.send(zero_chunk(1, 400)).await;
+    let ack = client.next().await;
+    assert_eq!(
+        (ack["type"].as_str(), ack["duplicate"].as_bool()),
+        (Some("audio-chunk-ack"), Some(false)),
+        "{ack}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audio_sequence_gap_obeyed() {
+    let (app, session) = app_and_session().await;
+    let mut client = Client::connect(&app, &session).await;
+    // 1,024 past the first missing chunk (0) is the furthest a chunk may run.
+    client.send(zero_chunk(1024, 1)).await;
+    let ack = client.next().await;
+    assert_eq!(
+        (ack["missing"].clone(), ack["moreMissing"].clone()),
+        (json!([[0, 1023]]), json!(false)),
+        "{ack}"
+    );
+    // Every other chunk from 2 to 66: 34 runs missing, of which the first 32 are listed.
+    for sequence in (2..=66).step_by(2) {
+        client.send(zero_chunk(sequence, 1)).await;
+        assert_eq!(kind_and_code(&mut client).await.0, "audio-chunk-ack");
+    }
+    client.send(zero_chunk(66, 1)).await;
+    let ack = client.next().await;
+    let missing = ack["missing"].as_array().unwrap();
+    assert_eq!(
+        (
+            missing.len(),
+            &missing[0],
+            &missing[31],
+            &ack["moreMissing"]
+        ),
+        (32, &json!([0, 1]), &json!([63, 63]), &json!(true)),
+        "{ack}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audio_sequence_gap_violated() {
+    let (app, session) = app_and_session().await;
+    let mut client = Client::connect(&app, &session).await;
+    client.send(zero_chunk(0, 1)).await;
+    assert_eq!(kind_and_code(&mut client).await.0, "audio-chunk-ack");
+    // The chunk of 1,000,000 that once made every acknowledgement megabytes long.
+    for sequence in [1026, 1_000_000] {
+        client.send(zero_chunk(sequence, 1)).await;
+        assert_eq!(
+            kind_and_code(&mut client).await,
+            (
+                "error".to_owned(),
+                Some("sequence_gap_too_large".to_owned())
+            )
+        );
+    }
+    client.send(zero_chunk(1025, 1)).await;
+    let ack = client.next().await;
+    assert_eq!(ack["missing"], json!([[1, 1024]]), "{ack}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -616,4 +729,165 @@ async fn clients_that_answer_pings_stay_connected() {
         .send(json!({ "type": "ping", "requestId": "still-here" }))
         .await;
     assert_eq!(client.next().await["type"], "pong");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn request_ids_are_bounded() {
+    let (app, session) = app_and_session().await;
+    let mut client = Client::connect(&app, &session).await;
+    let longest = "a".repeat(128);
+    client
+        .send(json!({ "type": "ping", "requestId": longest }))
+        .await;
+    let pong = client.next().await;
+    assert_eq!(pong["type"], "pong", "{pong}");
+    assert_eq!(pong["requestId"], longest.as_str());
+    // One byte more is refused, and the id is not repeated.
+    client
+        .send(json!({ "type": "ping", "requestId": "a".repeat(129) }))
+        .await;
+    let refused = client.next().await;
+    assert_eq!(refused["error"]["code"], "invalid_field", "{refused}");
+    assert!(refused.get("requestId").is_none(), "{refused}");
+}
+
+/// Joins what the messages of one execution say: the output per stream, the bytes the
+/// `output-dropped` markers count per stream, and how many output messages there were.
+fn tally(messages: &[Value]) -> ([String; 2], [u64; 2], usize) {
+    let (mut output, mut dropped, mut chunks) = ([String::new(), String::new()], [0, 0], 0);
+    for message in messages {
+        if message["type"] == "execution-output" {
+            let stream = usize::from(message["stream"] == "stderr");
+            output[stream].push_str(message["data"].as_str().unwrap());
+            chunks += 1;
+        } else if message["type"] == "output-dropped" {
+            dropped[0] += message["stdoutBytes"].as_u64().unwrap();
+            dropped[1] += message["stderrBytes"].as_u64().unwrap();
+        }
+    }
+    (output, dropped, chunks)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_small_writes_arrive_as_few_messages() {
+    let (app, session) = app_and_session().await;
+    app.file(
+        &session,
+        "drip.py",
+        "import sys\nfor _ in range(200000):\n    sys.stdout.write('x')\n",
+    )
+    .await;
+    let mut client = Client::connect(&app, &session).await;
+    client
+        .send(json!({ "type": "code-execution", "requestId": "drip", "fileName": "drip.py" }))
+        .await;
+    let messages = client.until("execution-result", "drip").await;
+    let (output, dropped, chunks) = tally(&messages);
+    assert_eq!(output[0].len(), 200_000);
+    assert_eq!(dropped, [0, 0], "a client that reads loses nothing");
+    // One message per write would be 200,000; chunks of 16 KiB or 20 ms are far fewer.
+    assert!(chunks <= 2_000, "{chunks} output messages");
+}
+
+/// The server process's resident memory, in bytes.
+fn resident_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("/proc/self/status");
+    let kib = status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| {
+            rest.trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .expect("VmRSS");
+    kib << 10
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_stops_reading_costs_bounded_memory() {
+    let (app, session) = app_and_session().await;
+    // Four runs of 1,000,000 bytes on each stream, in 1,000-byte writes: 8 MB, far more than
+    // the execution's queue (2 MiB) and the connection's outbox (1 MiB) hold.
+    app.file(
+        &session,
+        "flood.py",
+        "import sys\nfor _ in range(1000):\n    sys.stdout.write('o' * 1000)\n    sys.stderr.write('e' * 1000)\n",
+    )
+    .await;
+    let case = json!({ "input": "", "expectedOutput": "" });
+    let flood = json!({ "type": "code-execution", "requestId": "flood", "fileName": "flood.py", "testCases": [case, case, case, case] });
+    // First the same flood to a client that reads all it can: what a run itself costs the process
+    // (its sandbox, its record), so that what follows shows what an unread connection adds.
+    let start = resident_bytes();
+    let mut reader = Client::connect(&app, &session).await;
+    reader.send(flood.clone()).await;
+    let (output, dropped, _) = tally(&reader.until("execution-result", "flood").await);
+    // Even a client that reads at once can fall behind a program that prints this fast.
+    assert_eq!(output[0].len() as u64 + dropped[0], 4_000_000);
+    drop(reader);
+    // A small receive buffer, so that the kernel holds little of what the client leaves unread.
+    let addr = app.base.trim_start_matches("http://").to_owned();
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket
+        .set_recv_buffer_size(8 << 10)
+        .expect("receive buffer");
+    let stream = socket
+        .connect(addr.parse().expect("address"))
+        .await
+        .expect("connect");
+    let url = format!("ws://{addr}/api/v1/sessions/{session}/ws");
+    let stream = tokio_tungstenite::MaybeTlsStream::Plain(stream);
+    let (socket, _) = tokio_tungstenite::client_async(url, stream)
+        .await
+        .expect("handshake");
+    let mut client = Client {
+        socket,
+        connection_id: String::new(),
+    };
+    assert_eq!(client.next().await["type"], "connected");
+    let before = resident_bytes();
+    client.send(flood).await;
+    // The client reads nothing until the execution is stored.
+    let path = format!("/api/v1/sessions/{session}/executions");
+    for _ in 0..600 {
+        if app
+            .get(&path)
+            .await
+            .1
+            .as_array()
+            .is_some_and(|runs| runs.len() == 2)
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let during = resident_bytes();
+    eprintln!(
+        "resident memory: {} KiB at start, {} KiB after a read flood, {} KiB with 8 MB of output unread ({} KiB more)",
+        start >> 10,
+        before >> 10,
+        during >> 10,
+        during.saturating_sub(before) >> 10
+    );
+    // The process also holds the run's sandbox and the stored record here, and other tests
+    // run beside this one: the bound is loose, and the figure is printed for the record.
+    assert!(
+        during.saturating_sub(before) < 256 << 20,
+        "the server grew by {} KiB",
+        during.saturating_sub(before) >> 10
+    );
+    let messages = client.until("execution-result", "flood").await;
+    let (output, dropped, _) = tally(&messages);
+    assert!(
+        dropped[0] + dropped[1] > 0,
+        "a marker says what was dropped"
+    );
+    assert_eq!(output[0].len() as u64 + dropped[0], 4_000_000);
+    assert_eq!(output[1].len() as u64 + dropped[1], 4_000_000);
+    // The record keeps what the run printed, whatever the connection dropped.
+    let result = &messages.last().unwrap()["result"];
+    assert_eq!(result["testResults"].as_array().map(Vec::len), Some(4));
 }

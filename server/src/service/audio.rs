@@ -1,20 +1,32 @@
-//! Audio streams: decoding the chunks the WebSocket receives, storing them with their checks,
-//! assembling a complete stream, and reading it back for REST. It exists so that the
+//! Audio streams: decoding the chunks the WebSocket receives, storing them within their bounds,
+//! and reading a complete stream back for REST. It exists so that the
 //! WebSocket's audio messages and the audio route share one set of rules.
 
+use axum::body::Body;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use bytes::Bytes;
+use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use super::Services;
 use crate::access::{Action, Principal};
 use crate::error::ApiError;
-use crate::storage::AssembledAudio;
+use crate::storage::{AssembledAudio, AudioLimits, ChunkRefusal, PutChunk};
 
-/// The highest audio sequence number (about 28 hours of 100 ms chunks), which also bounds the
-/// `missing` list of an acknowledgement.
+/// The highest audio sequence number (about 28 hours of 100 ms chunks).
 const MAX_AUDIO_SEQUENCE: u32 = 1_000_000;
+
+/// How far a chunk's sequence number may run past its stream's first missing chunk (about
+/// 100 s of 100 ms chunks). It bounds what a store remembers of a stream's gaps, and so the
+/// work and the size of every acknowledgement.
+pub(crate) const MAX_SEQUENCE_GAP: u32 = 1024;
+
+/// The most runs of missing chunks an acknowledgement lists; `moreMissing` says when there are
+/// more. A client resends the listed ones and learns of the rest from later acknowledgements.
+pub(crate) const MAX_MISSING_RANGES: usize = 32;
 
 /// Standard base64 that requires its `=` padding. Bits left over in the last character are
 /// ignored rather than refused, as the decoder this replaced did, so a client whose encoder
@@ -43,10 +55,13 @@ pub(crate) struct ChunkAck {
     pub(crate) sequence: u32,
     /// True when this sequence number had been stored before (the chunk was ignored).
     pub(crate) duplicate: bool,
-    /// Sequence numbers below the highest received that have not arrived.
-    pub(crate) missing: Vec<u32>,
-    /// Whether the final chunk is known, so that assembling the stream may now succeed.
-    pub(crate) final_known: bool,
+    /// The first [`MAX_MISSING_RANGES`] runs of sequence numbers below the highest received
+    /// that have not arrived, as inclusive `(first, last)` pairs, ascending.
+    pub(crate) missing: Vec<(u32, u32)>,
+    /// Whether more runs are missing than `missing` lists.
+    pub(crate) more_missing: bool,
+    /// The stream's size once its final chunk and every chunk before it are stored.
+    pub(crate) complete: Option<AssembledAudio>,
 }
 
 /// Decodes the `data` of a JSON audio chunk: standard base64 with its padding, surrounding
@@ -95,7 +110,8 @@ fn valid_stream_id(id: &str) -> bool {
 
 impl Services {
     /// Stores one chunk of an active session's stream (a repeated sequence number is ignored)
-    /// and answers what the client is told about it.
+    /// and answers what the client is told about it. A chunk that breaks a bound is refused
+    /// whole: nothing of it is stored.
     pub(crate) async fn store_audio_chunk(
         &self,
         principal: &Principal,
@@ -116,7 +132,11 @@ impl Services {
             ));
         }
         self.active_session(session_id).await?;
-        let receipt = self
+        let limits = AudioLimits {
+            session_bytes: self.config.max_session_audio_bytes,
+            max_gap: MAX_SEQUENCE_GAP,
+        };
+        let outcome = self
             .storage
             .audio
             .put_chunk(
@@ -125,46 +145,74 @@ impl Services {
                 chunk.sequence,
                 chunk.is_final,
                 chunk.data,
+                limits,
             )
             .await?;
+        let mut receipt = match outcome {
+            PutChunk::Stored(receipt) => receipt,
+            PutChunk::Refused(ChunkRefusal::QuotaExceeded { used, limit }) => {
+                return Err(ApiError::too_large(
+                    "audio_too_large",
+                    format!(
+                        "the session may store {limit} bytes of audio and holds {used}; this chunk would pass that"
+                    ),
+                ));
+            }
+            PutChunk::Refused(ChunkRefusal::TooFarAhead { highest_allowed }) => {
+                return Err(ApiError::bad_request(
+                    "sequence_gap_too_large",
+                    format!(
+                        "`sequence` may run at most {MAX_SEQUENCE_GAP} past the stream's first missing chunk: at most {highest_allowed} now"
+                    ),
+                ));
+            }
+        };
+        let more_missing = receipt.missing.len() > MAX_MISSING_RANGES;
+        receipt.missing.truncate(MAX_MISSING_RANGES);
         Ok(ChunkAck {
             stream_id: chunk.stream_id,
             sequence: chunk.sequence,
             duplicate: receipt.duplicate,
             missing: receipt.missing,
-            final_known: receipt.final_sequence.is_some(),
+            more_missing,
+            complete: receipt.complete,
         })
     }
 
-    /// Concatenates a stream into one stored object once its final chunk has arrived and none
-    /// is missing; `None` while it is incomplete. Assembling again answers the same.
-    pub(crate) async fn assemble_audio(
-        &self,
-        session_id: &str,
-        stream_id: &str,
-    ) -> Result<Option<AssembledAudio>, ApiError> {
-        Ok(self.storage.audio.assemble(session_id, stream_id).await?)
-    }
-
-    /// The bytes of an assembled stream, or 404 when the session has none by that id.
+    /// The bytes of a complete stream, read from the store as they are sent, or 404 when the
+    /// session has no complete stream by that id.
     pub(crate) async fn assembled_audio(
         &self,
         principal: &Principal,
         session_id: &str,
         stream_id: &str,
-    ) -> Result<Bytes, ApiError> {
+    ) -> Result<Response, ApiError> {
         principal.authorize(Some(session_id), Action::Read)?;
         self.session(session_id).await?;
-        self.storage
+        let Some((info, bytes)) = self
+            .storage
             .audio
-            .get_assembled(session_id, stream_id)
+            .read_stream(session_id, stream_id)
             .await?
-            .ok_or_else(|| {
-                ApiError::not_found(
-                    "audio_not_found",
-                    format!("no assembled audio stream {stream_id:?} in this session"),
-                )
-            })
+        else {
+            return Err(ApiError::not_found(
+                "audio_not_found",
+                format!("no assembled audio stream {stream_id:?} in this session"),
+            ));
+        };
+        // The status is sent by the time a chunk fails to read, so the failure can only end the
+        // body early; it is logged here, where its cause is known.
+        let bytes = bytes.map(|chunk| {
+            if let Err(e) = &chunk {
+                tracing::error!(error = %e, "reading an audio stream");
+            }
+            chunk
+        });
+        Ok((
+            [(header::CONTENT_LENGTH, info.size)],
+            Body::from_stream(bytes),
+        )
+            .into_response())
     }
 }
 

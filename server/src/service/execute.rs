@@ -19,6 +19,13 @@ use crate::model::{
 
 /// Most test cases in one request.
 const MAX_TEST_CASES: usize = 50;
+/// Most bytes of stdout, and of stderr, that a record keeps of the run it shows; the run's log
+/// object keeps all of it (up to the run's own output caps).
+pub(crate) const RECORD_OUTPUT_BYTES: usize = 64 << 10;
+/// Most bytes of stdout, and of stderr, that a record keeps of each test case.
+pub(crate) const RECORD_CASE_OUTPUT_BYTES: usize = 8 << 10;
+/// Most executions one page of the history lists.
+pub(crate) const MAX_HISTORY_PAGE: usize = 100;
 /// Largest stdin or expected output of one run or case.
 const MAX_TEXT: usize = 1 << 20;
 
@@ -314,6 +321,10 @@ impl Services {
             Some(result) => plan.header.record(result, Some(cases.clone())),
             None => return Err(ApiError::Internal("no test case ran".to_owned())),
         };
+        for case in &mut results {
+            case.shortened |= keep_at_most(&mut case.output, RECORD_CASE_OUTPUT_BYTES);
+            case.shortened |= keep_at_most(&mut case.errors, RECORD_CASE_OUTPUT_BYTES);
+        }
         record.success = results.len() == cases.len() && results.iter().all(|r| r.passed);
         record.execution_time = (total * 1e3).round() / 1e3;
         record.fuel_consumed = fuel;
@@ -322,14 +333,43 @@ impl Services {
         Ok((record, logs))
     }
 
+    /// One page of the session's executions, newest first: at most `limit` (1 to
+    /// [`MAX_HISTORY_PAGE`]) after the execution that `page_token` names, and the token of the
+    /// next page when there is one.
     pub(crate) async fn list_executions(
         &self,
         principal: &Principal,
         session_id: &str,
-    ) -> Result<Vec<ExecutionSummary>, ApiError> {
+        limit: Option<usize>,
+        page_token: Option<&str>,
+    ) -> Result<(Vec<ExecutionSummary>, Option<String>), ApiError> {
         principal.authorize(Some(session_id), Action::Read)?;
+        let limit = limit.unwrap_or(MAX_HISTORY_PAGE);
+        if !(1..=MAX_HISTORY_PAGE).contains(&limit) {
+            return Err(ApiError::bad_request(
+                "invalid_query",
+                format!("limit must be between 1 and {MAX_HISTORY_PAGE}"),
+            ));
+        }
         self.session(session_id).await?;
-        Ok(self.storage.results.list_executions(session_id).await?)
+        let all = self.storage.results.list_executions(session_id).await?;
+        let start = match page_token {
+            None => 0,
+            Some(token) => {
+                all.iter()
+                    .position(|e| e.execution_id == token)
+                    .ok_or_else(|| {
+                        ApiError::bad_request(
+                            "invalid_query",
+                            "pageToken names no execution of this session",
+                        )
+                    })?
+                    + 1
+            }
+        };
+        let page: Vec<ExecutionSummary> = all.into_iter().skip(start).collect();
+        let next = (page.len() > limit).then(|| page[limit - 1].execution_id.clone());
+        Ok((page.into_iter().take(limit).collect(), next))
     }
 
     pub(crate) async fn get_execution(
@@ -400,8 +440,11 @@ impl Header {
             stderr_truncated: false,
             test_results: None,
             test_cases,
+            shortened: false,
         };
         record.apply(result);
+        record.shortened = keep_at_most(&mut record.output, RECORD_OUTPUT_BYTES);
+        record.shortened |= keep_at_most(&mut record.errors, RECORD_OUTPUT_BYTES);
         record
     }
 }
@@ -443,7 +486,21 @@ fn judged(index: usize, result: &ExecutionResult, case: &TestCase) -> TestCaseRe
         exit_code: result.exit_code,
         diff: first_difference.as_ref().map(ToString::to_string),
         first_difference,
+        shortened: false,
     }
+}
+
+/// Cuts `text` to at most `max` bytes, at a character boundary; true when it cut.
+fn keep_at_most(text: &mut String, max: usize) -> bool {
+    if text.len() <= max {
+        return false;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.truncate(cut);
+    true
 }
 
 fn millis(d: Duration) -> f64 {

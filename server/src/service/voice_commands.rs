@@ -48,20 +48,53 @@ pub(crate) fn run_summary(record: &ExecutionRecord) -> (String, Value) {
     )
 }
 
+/// The longest spoken text a voice command may carry, in characters. A spoken command is a
+/// few words ("run solution dot py"); a longer text is no command, and refusing it keeps the
+/// parser's work small. Longer texts are refused with `413 text_too_long`.
+pub(crate) const MAX_VOICE_TEXT_CHARS: usize = 1_000;
+
 /// Turns the request into an intent. Spoken text that matches nothing is not an error: the
 /// inner `Err` holds the closest commands. A malformed structured intent, or a request with
-/// neither text nor intent, is an `invalid_field` error.
-fn understand(request: &VoiceRequest<'_>) -> Result<Result<Intent, Vec<String>>, ApiError> {
+/// neither text nor intent, is an `invalid_field` error; a text longer than
+/// [`MAX_VOICE_TEXT_CHARS`] is `text_too_long`.
+///
+/// The text is parsed on the blocking pool: parsing is bounded but not free, and the async
+/// workers serve every other connection meanwhile.
+async fn understand(request: &VoiceRequest<'_>) -> Result<Result<Intent, Vec<String>>, ApiError> {
     let invalid = |message: String| ApiError::bad_request("invalid_field", message);
     match (request.intent, request.text) {
         (Some(intent), _) => voice::from_structured(intent, request.args)
             .map(Ok)
             .map_err(invalid),
-        (None, Some(text)) => Ok(voice::parse(text)),
+        (None, Some(text)) => {
+            check_text_length(text)?;
+            let text = text.to_owned();
+            tokio::task::spawn_blocking(move || voice::parse(&text))
+                .await
+                .map_err(|e| ApiError::Internal(format!("the voice parser failed: {e}")))
+        }
         (None, None) => Err(invalid(
             "a voice-command needs `text` or `intent`".to_owned(),
         )),
     }
+}
+
+/// Refuses a text longer than [`MAX_VOICE_TEXT_CHARS`].
+fn check_text_length(text: &str) -> Result<(), ApiError> {
+    // Bytes first: a text of at most MAX bytes has at most MAX characters, and a huge one is
+    // not counted character by character.
+    let too_long = text.len() > MAX_VOICE_TEXT_CHARS
+        && (text.len() > 4 * MAX_VOICE_TEXT_CHARS || text.chars().count() > MAX_VOICE_TEXT_CHARS);
+    if too_long {
+        return Err(ApiError::too_large(
+            "text_too_long",
+            format!(
+                "a voice command's text is at most {MAX_VOICE_TEXT_CHARS} characters; say one \
+                 command at a time"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn no_match(spoken: &str) -> ApiError {
@@ -82,7 +115,7 @@ impl Services {
         origin: &str,
     ) -> Result<VoiceOutcome, ApiError> {
         principal.authorize(Some(session_id), Action::Speak)?;
-        let intent = match understand(&request)? {
+        let intent = match understand(&request).await? {
             Ok(intent) => intent,
             Err(suggestions) => return Ok(VoiceOutcome::Unrecognized { suggestions }),
         };
@@ -214,7 +247,9 @@ impl Services {
         principal: &Principal,
         session_id: &str,
     ) -> Result<Option<ExecutionRecord>, ApiError> {
-        let list = self.list_executions(principal, session_id).await?;
+        let (list, _) = self
+            .list_executions(principal, session_id, Some(1), None)
+            .await?;
         match list.first() {
             Some(summary) => Ok(Some(
                 self.get_execution(principal, session_id, &summary.execution_id)
@@ -230,7 +265,12 @@ impl Services {
         principal: &Principal,
         session_id: &str,
     ) -> Result<Option<ExecutionRecord>, ApiError> {
-        for summary in self.list_executions(principal, session_id).await? {
+        // The newest page is where a candidate's last tested run is; an older one is not what
+        // "the last tests" means to a speaker.
+        let (list, _) = self
+            .list_executions(principal, session_id, None, None)
+            .await?;
+        for summary in list {
             let record = self
                 .get_execution(principal, session_id, &summary.execution_id)
                 .await?;
@@ -239,5 +279,61 @@ impl Services {
             }
         }
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn spoken(text: &str) -> VoiceRequest<'_> {
+        VoiceRequest {
+            text: Some(text),
+            intent: None,
+            args: None,
+        }
+    }
+
+    /// A text at the bound is parsed: a command padded with filler to exactly
+    /// [`MAX_VOICE_TEXT_CHARS`] characters.
+    #[tokio::test]
+    async fn text_at_the_bound_is_understood() {
+        let command = " run solution dot py";
+        let filler = "um ".repeat((MAX_VOICE_TEXT_CHARS - command.len()) / 3);
+        let text = format!("{filler}{command}");
+        let text = format!("{}{text}", " ".repeat(MAX_VOICE_TEXT_CHARS - text.len()));
+        assert_eq!(text.chars().count(), MAX_VOICE_TEXT_CHARS);
+        let understood = understand(&spoken(&text)).await.expect("within the bound");
+        assert_eq!(
+            understood,
+            Ok(Intent::RunFile {
+                file: Some("solution.py".to_owned())
+            })
+        );
+        // Characters, not bytes, are counted: 1,000 two-byte letters pass.
+        let accented = "é".repeat(MAX_VOICE_TEXT_CHARS);
+        assert!(understand(&spoken(&accented)).await.is_ok());
+    }
+
+    /// Past the bound the text is refused at once, whatever its size: a 20,000-word text took
+    /// 13.6 s to answer before the bound and the linear matcher.
+    #[tokio::test]
+    async fn text_past_the_bound_is_refused() {
+        let just_over = format!("{}x", " ".repeat(MAX_VOICE_TEXT_CHARS));
+        let huge = "word ".repeat(20_000);
+        for text in [just_over.as_str(), huge.as_str()] {
+            let refused = tokio::time::timeout(Duration::from_secs(5), understand(&spoken(text)))
+                .await
+                .expect("refused promptly");
+            match refused {
+                Err(e) => {
+                    assert_eq!(e.code(), "text_too_long");
+                    assert!(e.to_string().contains("1000 characters"), "{e}");
+                }
+                Ok(other) => panic!("a text past the bound was parsed: {other:?}"),
+            }
+        }
     }
 }

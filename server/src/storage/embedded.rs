@@ -1,9 +1,10 @@
 //! The embedded backend: one SQLite database (WAL mode) in a local folder.
 //!
-//! Audio lives in two tables: `audio_chunks` holds every chunk as it arrives (keyed by session,
-//! stream and sequence number, so a repeated sequence number is ignored), and `audio_streams`
-//! holds one row per stream with its final sequence number and, once assembled, the whole
-//! stream as one blob with its size and chunk count.
+//! Audio lives in three tables: `audio_chunks` holds every chunk as it arrives (keyed by session,
+//! stream and sequence number, so a repeated sequence number is ignored), `audio_stream_states`
+//! one small record per stream (see [`StreamState`]), and `audio_usage` each session's audio
+//! bytes for its quota. A complete stream is read back chunk by chunk; it is never copied into
+//! one blob.
 //!
 //! Every write is one transaction, committed before the call returns, so an acknowledged write
 //! survives a crash of the process. SQLite calls block, so they run on tokio's blocking pool,
@@ -18,10 +19,11 @@ use bytes::Bytes;
 use rusqlite::{Connection, OptionalExtension, params};
 use time::OffsetDateTime;
 
+use super::audio_stream::StreamState;
 use super::{
-    AssembledAudio, AudioStore, ChunkReceipt, FileStore, ResultStore, SessionPage, SessionQuery,
-    SessionStore, Storage, StoreError, StoreResult, StoredFile, WriteMode, after_token,
-    missing_sequences, parse_page_token,
+    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, FileStore, PutChunk,
+    ResultStore, SessionPage, SessionQuery, SessionStore, Storage, StoreError, StoreResult,
+    StoredFile, WriteMode, after_token, parse_page_token,
 };
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionConfig, SessionStatus, Timestamp,
@@ -61,18 +63,20 @@ const SCHEMA: &str = "
         data BLOB NOT NULL,
         PRIMARY KEY (session_id, stream_id, sequence)
     );
-    CREATE TABLE IF NOT EXISTS audio_streams (
+    CREATE TABLE IF NOT EXISTS audio_stream_states (
         session_id TEXT NOT NULL,
         stream_id TEXT NOT NULL,
-        final_sequence INTEGER,
-        assembled BLOB,
-        size INTEGER,
-        chunks INTEGER,
+        state TEXT NOT NULL,
         PRIMARY KEY (session_id, stream_id)
+    );
+    CREATE TABLE IF NOT EXISTS audio_usage (
+        session_id TEXT PRIMARY KEY,
+        bytes INTEGER NOT NULL
     );
 ";
 
 /// The database, shared by the four stores.
+#[derive(Clone)]
 struct Embedded {
     connection: Arc<Mutex<Connection>>,
 }
@@ -423,31 +427,62 @@ impl ResultStore for Embedded {
     }
 }
 
-/// The sequence numbers of a stream's stored chunks, ascending.
-fn stored_sequences(c: &Connection, session_id: &str, stream_id: &str) -> StoreResult<Vec<u32>> {
-    let mut statement = c
-        .prepare_cached(
-            "SELECT sequence FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 ORDER BY sequence",
-        )
-        .map_err(backend)?;
-    statement
-        .query_map([session_id, stream_id], |row| row.get::<_, u32>(0))
-        .map_err(backend)?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(backend)
-}
-
-/// A stream's final sequence number, when its final chunk has arrived.
-fn final_sequence(c: &Connection, session_id: &str, stream_id: &str) -> StoreResult<Option<u32>> {
-    let found: Option<Option<u32>> = c
+/// A stream's record, or an empty one when no chunk of it has been stored.
+fn stream_state(c: &Connection, session_id: &str, stream_id: &str) -> StoreResult<StreamState> {
+    let json: Option<String> = c
         .query_row(
-            "SELECT final_sequence FROM audio_streams WHERE session_id = ?1 AND stream_id = ?2",
+            "SELECT state FROM audio_stream_states WHERE session_id = ?1 AND stream_id = ?2",
             [session_id, stream_id],
             |row| row.get(0),
         )
         .optional()
         .map_err(backend)?;
-    Ok(found.flatten())
+    json.map_or(Ok(StreamState::default()), |json| {
+        serde_json::from_str(&json).map_err(|e| {
+            StoreError::Backend(format!(
+                "the record of audio stream {stream_id} of session {session_id}: {e}"
+            ))
+        })
+    })
+}
+
+/// The bytes of audio chunks a session has stored, all streams together.
+fn audio_bytes_used(c: &Connection, session_id: &str) -> StoreResult<u64> {
+    let used: Option<i64> = c
+        .query_row(
+            "SELECT bytes FROM audio_usage WHERE session_id = ?1",
+            [session_id],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(backend)?;
+    Ok(used.map_or(0, |used| u64::try_from(used).unwrap_or(0)))
+}
+
+/// One stored chunk's bytes, read while a stream is being streamed out.
+fn chunk_data(
+    c: &Connection,
+    session_id: &str,
+    stream_id: &str,
+    sequence: u32,
+) -> StoreResult<Bytes> {
+    let data: Option<Vec<u8>> = c
+        .query_row(
+            "SELECT data FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence = ?3",
+            params![session_id, stream_id, sequence],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(backend)?;
+    data.map(Bytes::from).ok_or_else(|| {
+        StoreError::Backend(format!(
+            "chunk {sequence} of audio stream {stream_id} of session {session_id} is recorded but not stored"
+        ))
+    })
+}
+
+fn sql_size(size: u64) -> i64 {
+    i64::try_from(size).unwrap_or(i64::MAX)
 }
 
 #[async_trait]
@@ -459,124 +494,107 @@ impl AudioStore for Embedded {
         sequence: u32,
         is_final: bool,
         data: Bytes,
-    ) -> StoreResult<ChunkReceipt> {
+        limits: AudioLimits,
+    ) -> StoreResult<PutChunk> {
         let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
         self.with(move |c| {
+            // The record, the chunk and the session's byte count change in one transaction, so
+            // two chunks never pass the quota on the same count.
             let transaction = c.transaction().map_err(backend)?;
+            let mut state = stream_state(&transaction, &session, &stream)?;
+            if state.contains(sequence) {
+                return Ok(PutChunk::Stored(state.receipt(true)));
+            }
+            if let Err(refusal) = state.admit(sequence, limits) {
+                return Ok(PutChunk::Refused(refusal));
+            }
+            let used = audio_bytes_used(&transaction, &session)?;
+            let size = data.len() as u64;
+            if used.saturating_add(size) > limits.session_bytes {
+                return Ok(PutChunk::Refused(ChunkRefusal::QuotaExceeded {
+                    used,
+                    limit: limits.session_bytes,
+                }));
+            }
             let inserted = transaction
                 .execute(
                     "INSERT OR IGNORE INTO audio_chunks (session_id, stream_id, sequence, data) VALUES (?1, ?2, ?3, ?4)",
                     params![session, stream, sequence, data.as_ref()],
                 )
                 .map_err(backend)?;
-            transaction
-                .execute(
-                    "INSERT OR IGNORE INTO audio_streams (session_id, stream_id) VALUES (?1, ?2)",
-                    [&session, &stream],
-                )
-                .map_err(backend)?;
-            let duplicate = inserted == 0;
-            if is_final && !duplicate {
-                // The first final chunk fixes the stream's length.
-                transaction
-                    .execute(
-                        "UPDATE audio_streams SET final_sequence = ?3
-                         WHERE session_id = ?1 AND stream_id = ?2 AND final_sequence IS NULL",
+            // A chunk that a version without stream records stored is taken as it is: the
+            // first bytes win, and its size is what counts.
+            let size = if inserted == 0 {
+                let stored: i64 = transaction
+                    .query_row(
+                        "SELECT length(data) FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence = ?3",
                         params![session, stream, sequence],
+                        |row| row.get(0),
                     )
                     .map_err(backend)?;
-            }
-            let missing = missing_sequences(&stored_sequences(&transaction, &session, &stream)?);
-            let final_sequence = final_sequence(&transaction, &session, &stream)?;
+                u64::try_from(stored).unwrap_or(0)
+            } else {
+                size
+            };
+            state.record(sequence, is_final, size);
+            let json = serde_json::to_string(&state)
+                .map_err(|e| StoreError::Backend(format!("encoding a stream record: {e}")))?;
+            transaction
+                .execute(
+                    "INSERT INTO audio_stream_states (session_id, stream_id, state) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (session_id, stream_id) DO UPDATE SET state = excluded.state",
+                    params![session, stream, json],
+                )
+                .map_err(backend)?;
+            transaction
+                .execute(
+                    "INSERT INTO audio_usage (session_id, bytes) VALUES (?1, ?2)
+                     ON CONFLICT (session_id) DO UPDATE SET bytes = bytes + excluded.bytes",
+                    params![session, sql_size(size)],
+                )
+                .map_err(backend)?;
             transaction.commit().map_err(backend)?;
-            Ok(ChunkReceipt { duplicate, missing, final_sequence })
+            Ok(PutChunk::Stored(state.receipt(false)))
         })
         .await
     }
 
-    async fn assemble(
+    async fn read_stream(
         &self,
         session_id: &str,
         stream_id: &str,
-    ) -> StoreResult<Option<AssembledAudio>> {
+    ) -> StoreResult<Option<(AssembledAudio, AudioBytes)>> {
         let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
-        self.with(move |c| {
-            let transaction = c.transaction().map_err(backend)?;
-            let done: Option<(Option<i64>, Option<u32>)> = transaction
-                .query_row(
-                    "SELECT size, chunks FROM audio_streams
-                     WHERE session_id = ?1 AND stream_id = ?2 AND assembled IS NOT NULL",
-                    [&session, &stream],
-                    |row| Ok((row.get(0)?, row.get(1)?)),
-                )
-                .optional()
-                .map_err(backend)?;
-            if let Some((size, chunks)) = done {
-                return match (size.and_then(|s| u64::try_from(s).ok()), chunks) {
-                    (Some(size), Some(chunks)) => Ok(Some(AssembledAudio { chunks, size })),
-                    _ => Err(StoreError::Backend(format!(
-                        "audio stream {stream} of session {session} is assembled without its size"
-                    ))),
-                };
-            }
-            let Some(last) = final_sequence(&transaction, &session, &stream)? else {
-                return Ok(None);
-            };
-            let present: i64 = transaction
-                .query_row(
-                    "SELECT count(*) FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence <= ?3",
-                    params![session, stream, last],
-                    |row| row.get(0),
-                )
-                .map_err(backend)?;
-            if present != i64::from(last) + 1 {
-                return Ok(None);
-            }
-            let mut assembled = Vec::new();
-            {
-                let mut statement = transaction
-                    .prepare(
-                        "SELECT data FROM audio_chunks WHERE session_id = ?1 AND stream_id = ?2 AND sequence <= ?3
-                         ORDER BY sequence",
-                    )
-                    .map_err(backend)?;
-                let mut rows = statement.query(params![session, stream, last]).map_err(backend)?;
-                while let Some(row) = rows.next().map_err(backend)? {
-                    let data = row.get_ref(0).map_err(backend)?.as_blob().map_err(|e| {
-                        StoreError::Backend(format!("sqlite: an audio chunk is not a blob: {e}"))
-                    })?;
-                    assembled.extend_from_slice(data);
+        let complete = {
+            let (session, stream) = (session.clone(), stream.clone());
+            self.with(move |c| Ok(stream_state(c, &session, &stream)?.complete()))
+                .await?
+        };
+        let Some(info) = complete else {
+            return Ok(None);
+        };
+        // Each chunk is read on its own, so the connection is held for one chunk at a time and
+        // never while a whole stream is read or sent.
+        let store = self.clone();
+        let bytes = futures_util::stream::unfold(0, move |sequence| {
+            let (store, session, stream) = (store.clone(), session.clone(), stream.clone());
+            async move {
+                if sequence >= info.chunks {
+                    return None;
                 }
+                let chunk = store
+                    .with(move |c| chunk_data(c, &session, &stream, sequence))
+                    .await;
+                // After a failure the stream ends: the reader has what it needs to report it.
+                let next = if chunk.is_ok() {
+                    sequence + 1
+                } else {
+                    info.chunks
+                };
+                Some((chunk, next))
             }
-            let size = assembled.len() as u64;
-            let chunks = last.saturating_add(1);
-            transaction
-                .execute(
-                    "UPDATE audio_streams SET assembled = ?3, size = ?4, chunks = ?5
-                     WHERE session_id = ?1 AND stream_id = ?2",
-                    params![session, stream, assembled, i64::try_from(size).unwrap_or(i64::MAX), chunks],
-                )
-                .map_err(backend)?;
-            transaction.commit().map_err(backend)?;
-            Ok(Some(AssembledAudio { chunks, size }))
-        })
-        .await
-    }
-
-    async fn get_assembled(&self, session_id: &str, stream_id: &str) -> StoreResult<Option<Bytes>> {
-        let (session, stream) = (session_id.to_owned(), stream_id.to_owned());
-        self.with(move |c| {
-            let assembled: Option<Option<Vec<u8>>> = c
-                .query_row(
-                    "SELECT assembled FROM audio_streams WHERE session_id = ?1 AND stream_id = ?2",
-                    [session, stream],
-                    |row| row.get(0),
-                )
-                .optional()
-                .map_err(backend)?;
-            Ok(assembled.flatten().map(Bytes::from))
-        })
-        .await
+        });
+        Ok(Some((info, Box::pin(bytes) as AudioBytes)))
     }
 }
 
@@ -678,23 +696,31 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn audio_in_order_is_assembled() {
+    async fn audio_in_order_is_read_back_from_its_chunks() {
         let (dir, storage) = store();
-        let assembled = audio_contract::in_order_stream(&*storage.audio, "s-1", "mic").await;
-        // The assembled blob, its size and its chunk count are in the stream's row.
+        audio_contract::in_order_stream(&*storage.audio, "s-1", "mic").await;
+        // The stream is its chunks, a record and the session's byte count: no copy of it.
         let connection = Connection::open(dir.path().join("codebox.sqlite3")).unwrap();
-        let row: (Option<u32>, Vec<u8>, i64, u32) = connection
-            .query_row(
-                "SELECT final_sequence, assembled, size, chunks FROM audio_streams WHERE session_id = 's-1' AND stream_id = 'mic'",
-                [],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-            )
-            .unwrap();
-        assert_eq!(row, (Some(2), assembled.to_vec(), 1334, 3));
+        let query =
+            |sql: &str| -> String { connection.query_row(sql, [], |row| row.get(0)).unwrap() };
+        assert_eq!(
+            query("SELECT group_concat(sequence || ':' || length(data)) FROM audio_chunks"),
+            "0:1000,1:333,2:1"
+        );
+        assert_eq!(
+            query(
+                "SELECT state FROM audio_stream_states WHERE session_id = 's-1' AND stream_id = 'mic'"
+            ),
+            r#"{"prefix":3,"prefixBytes":1334,"above":{},"finalSequence":2}"#
+        );
+        assert_eq!(
+            query("SELECT CAST(bytes AS TEXT) FROM audio_usage WHERE session_id = 's-1'"),
+            "1334"
+        );
     }
 
     #[tokio::test]
-    async fn audio_gaps_are_reported_and_assembly_waits_for_them() {
+    async fn audio_gaps_are_reported_and_the_stream_waits_for_them() {
         let (_dir, storage) = store();
         audio_contract::gap_then_filled(&*storage.audio, "s-1", "mic").await;
     }
@@ -712,32 +738,59 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn audio_quota_obeyed() {
+        let (_dir, storage) = store();
+        audio_contract::audio_quota_obeyed(&*storage.audio, "s-1").await;
+    }
+
+    #[tokio::test]
+    async fn audio_quota_violated() {
+        let (_dir, storage) = store();
+        audio_contract::audio_quota_violated(&*storage.audio, "s-1").await;
+    }
+
+    #[tokio::test]
+    async fn audio_sequence_gap_obeyed() {
+        let (_dir, storage) = store();
+        audio_contract::sequence_gap_obeyed(&*storage.audio, "s-1", "mic").await;
+    }
+
+    #[tokio::test]
+    async fn audio_sequence_gap_violated() {
+        let (_dir, storage) = store();
+        audio_contract::sequence_gap_violated(&*storage.audio, "s-1", "mic").await;
+    }
+
+    #[tokio::test]
     async fn audio_survives_reopening() {
         let (dir, storage) = store();
-        let audio = &storage.audio;
-        audio
-            .put_chunk("s-1", "mic", 0, false, Bytes::from_static(b"ab"))
-            .await
-            .unwrap();
-        audio
-            .put_chunk("s-1", "mic", 2, true, Bytes::from_static(b"ef"))
-            .await
-            .unwrap();
+        fn stream(storage: &Storage) -> audio_contract::Stream<'_> {
+            audio_contract::Stream {
+                store: &*storage.audio,
+                session: "s-1",
+                stream: "mic",
+            }
+        }
+        stream(&storage)
+            .put(0, false, Bytes::from_static(b"ab"))
+            .await;
+        stream(&storage)
+            .put(2, true, Bytes::from_static(b"ef"))
+            .await;
         drop(storage);
         let storage = open(dir.path()).unwrap();
-        let receipt = storage
-            .audio
-            .put_chunk("s-1", "mic", 1, false, Bytes::from_static(b"cd"))
-            .await
-            .unwrap();
-        assert_eq!(receipt, audio_contract::receipt(false, &[], Some(2)));
         assert_eq!(
-            storage.audio.assemble("s-1", "mic").await.unwrap(),
-            Some(AssembledAudio { chunks: 3, size: 6 })
+            stream(&storage)
+                .put(1, false, Bytes::from_static(b"cd"))
+                .await,
+            audio_contract::receipt(false, &[], Some((3, 6)))
         );
         assert_eq!(
-            storage.audio.get_assembled("s-1", "mic").await.unwrap(),
-            Some(Bytes::from_static(b"abcdef"))
+            stream(&storage).read().await,
+            Some((
+                AssembledAudio { chunks: 3, size: 6 },
+                Bytes::from_static(b"abcdef")
+            ))
         );
     }
 }

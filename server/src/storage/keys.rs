@@ -7,13 +7,11 @@
 //! interview-sessions/session-{uuid}/outputs/executions/{executionId}.json
 //! interview-sessions/session-{uuid}/outputs/executions/{executionId}.log
 //! interview-sessions/session-{uuid}/audio/{streamId}/chunks/{sequence:010}.bin
-//! interview-sessions/session-{uuid}/audio/{streamId}/final.json   ({"finalSequence": n})
-//! interview-sessions/session-{uuid}/audio/{streamId}.bin          (the assembled stream)
-//! interview-sessions/session-{uuid}/audio/{streamId}.json         ({"chunks": n, "size": bytes})
 //! ```
 //!
 //! Chunk sequence numbers are zero-padded to ten digits (every `u32` fits), so listing a
-//! stream's chunks in key order lists them in sequence order. Stream ids hold no `/` (the
+//! stream's chunks in key order lists them in sequence order. A stream's record and the
+//! session's audio byte count are DynamoDB items, not objects (see `aws/audio.rs`). Stream ids hold no `/` (the
 //! caller allows only `[A-Za-z0-9_-]`), so one stream's prefix never contains another's.
 
 /// The object tag that the bucket's lifecycle rules key on (`infra/cloudformation.yaml`):
@@ -70,15 +68,9 @@ pub(crate) fn execution_logs(session_id: &str, execution_id: &str) -> String {
     format!("{}{execution_id}.log", executions_prefix(session_id))
 }
 
-/// Where everything of one audio stream lives except its assembled object: its chunks and its
-/// final marker.
-pub(crate) fn audio_stream_prefix(session_id: &str, stream_id: &str) -> String {
-    format!("{}audio/{stream_id}/", session_prefix(session_id))
-}
-
 /// Where an audio stream's chunks live.
-pub(crate) fn audio_chunks_prefix(session_id: &str, stream_id: &str) -> String {
-    format!("{}chunks/", audio_stream_prefix(session_id, stream_id))
+fn audio_chunks_prefix(session_id: &str, stream_id: &str) -> String {
+    format!("{}audio/{stream_id}/chunks/", session_prefix(session_id))
 }
 
 /// One chunk of an audio stream.
@@ -87,31 +79,6 @@ pub(crate) fn audio_chunk(session_id: &str, stream_id: &str, sequence: u32) -> S
         "{}{sequence:010}.bin",
         audio_chunks_prefix(session_id, stream_id)
     )
-}
-
-/// The sequence number of a chunk's key, given the stream's chunk prefix; `None` when the key
-/// is not one that [`audio_chunk`] makes.
-pub(crate) fn audio_chunk_sequence(chunks_prefix: &str, key: &str) -> Option<u32> {
-    let digits = key.strip_prefix(chunks_prefix)?.strip_suffix(".bin")?;
-    if digits.len() != 10 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    digits.parse().ok()
-}
-
-/// The marker that records an audio stream's final sequence number.
-pub(crate) fn audio_final(session_id: &str, stream_id: &str) -> String {
-    format!("{}final.json", audio_stream_prefix(session_id, stream_id))
-}
-
-/// An audio stream's assembled object.
-pub(crate) fn audio_assembled(session_id: &str, stream_id: &str) -> String {
-    format!("{}audio/{stream_id}.bin", session_prefix(session_id))
-}
-
-/// The description of an audio stream's assembled object, written once the object is complete.
-pub(crate) fn audio_assembled_info(session_id: &str, stream_id: &str) -> String {
-    format!("{}audio/{stream_id}.json", session_prefix(session_id))
 }
 
 #[cfg(test)]
@@ -142,37 +109,6 @@ mod tests {
             super::audio_chunk("abc", "mic-1", u32::MAX),
             "interview-sessions/session-abc/audio/mic-1/chunks/4294967295.bin"
         );
-        assert_eq!(
-            super::audio_final("abc", "mic-1"),
-            "interview-sessions/session-abc/audio/mic-1/final.json"
-        );
-        assert_eq!(
-            super::audio_assembled("abc", "mic-1"),
-            "interview-sessions/session-abc/audio/mic-1.bin"
-        );
-        assert_eq!(
-            super::audio_assembled_info("abc", "mic-1"),
-            "interview-sessions/session-abc/audio/mic-1.json"
-        );
-    }
-
-    #[test]
-    fn chunk_keys_read_back() {
-        let prefix = super::audio_chunks_prefix("abc", "mic-1");
-        for sequence in [0, 1, 42, u32::MAX] {
-            let key = super::audio_chunk("abc", "mic-1", sequence);
-            assert_eq!(super::audio_chunk_sequence(&prefix, &key), Some(sequence));
-        }
-        for other in [
-            "interview-sessions/session-abc/audio/mic-1/chunks/7.bin",
-            "interview-sessions/session-abc/audio/mic-1/chunks/000000000x.bin",
-            "interview-sessions/session-abc/audio/mic-1/chunks/0000000007.json",
-            "interview-sessions/session-abc/audio/mic-1/chunks/9999999999.bin",
-            "interview-sessions/session-abc/audio/mic-2/chunks/0000000007.bin",
-            "interview-sessions/session-abc/audio/mic-1/final.json",
-        ] {
-            assert_eq!(super::audio_chunk_sequence(&prefix, other), None, "{other}");
-        }
     }
 
     #[test]

@@ -7,16 +7,19 @@
 
 #[cfg(test)]
 pub(crate) mod audio_contract;
+pub(crate) mod audio_stream;
 pub(crate) mod aws;
 pub(crate) mod embedded;
 pub(crate) mod keys;
 #[cfg(test)]
 pub(crate) mod moto;
 
+use std::pin::Pin;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures_util::Stream;
 
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionStatus, Timestamp,
@@ -179,40 +182,84 @@ pub(crate) trait ResultStore: Send + Sync {
     ) -> StoreResult<Option<ExecutionRecord>>;
 }
 
+/// The bounds a stored chunk must keep, checked by the store in the same write that stores it
+/// so that two chunks arriving together cannot both slip under a bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct AudioLimits {
+    /// The most bytes of audio chunks one session may store, all streams together.
+    pub(crate) session_bytes: u64,
+    /// How far beyond a stream's first missing chunk a sequence number may run.
+    pub(crate) max_gap: u32,
+}
+
+/// Why a chunk was refused; nothing of it was stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ChunkRefusal {
+    /// Storing the chunk would take the session past its audio quota.
+    QuotaExceeded {
+        /// The session's audio bytes before this chunk.
+        used: u64,
+        /// The quota.
+        limit: u64,
+    },
+    /// The sequence number runs further ahead of the stream than [`AudioLimits::max_gap`].
+    TooFarAhead {
+        /// The highest sequence number the stream takes now.
+        highest_allowed: u64,
+    },
+}
+
+/// What storing one chunk came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PutChunk {
+    /// The chunk is stored (or was before: see [`ChunkReceipt::duplicate`]).
+    Stored(ChunkReceipt),
+    /// The chunk broke a bound and nothing of it was stored.
+    Refused(ChunkRefusal),
+}
+
 /// What storing one chunk found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ChunkReceipt {
     /// True when this sequence number was stored before (the chunk is ignored: idempotent).
     pub(crate) duplicate: bool,
-    /// Sequence numbers below the highest stored one that have not arrived, ascending.
-    pub(crate) missing: Vec<u32>,
-    /// The final chunk's sequence number, once a chunk flagged final has arrived.
-    pub(crate) final_sequence: Option<u32>,
+    /// The runs of sequence numbers below the highest stored one that have not arrived, as
+    /// inclusive `(first, last)` pairs, ascending. The gap bound keeps them few.
+    pub(crate) missing: Vec<(u32, u32)>,
+    /// The stream's size once it is complete: its final chunk and every chunk before it are
+    /// stored.
+    pub(crate) complete: Option<AssembledAudio>,
 }
 
-/// An assembled stream.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A complete stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct AssembledAudio {
-    /// How many chunks were concatenated (the final sequence number plus one).
+    /// How many chunks it has (the final sequence number plus one).
     pub(crate) chunks: u32,
-    /// The assembled object's size in bytes.
+    /// Its size in bytes, the sum of its chunks' sizes.
     pub(crate) size: u64,
 }
 
-/// Audio streams of a session: chunks stored as they arrive, assembled once complete.
+/// The bytes of a complete stream, chunk after chunk in sequence order, read as they are
+/// consumed so that no reader holds a whole stream in memory.
+pub(crate) type AudioBytes = Pin<Box<dyn Stream<Item = StoreResult<Bytes>> + Send>>;
+
+/// Audio streams of a session: chunks stored as they arrive, read back in order once complete.
 ///
 /// A stream is identified by its session and its stream id; streams of different sessions, or
 /// with different ids, never share anything. The first chunk flagged final fixes the stream's
 /// length: a later chunk flagged final with another sequence number is stored as an ordinary
-/// chunk, and chunks numbered above the final one are stored but never assembled (a caller that
-/// wants to refuse them can compare `sequence` with [`ChunkReceipt::final_sequence`]). A repeated
-/// sequence number is ignored entirely, its final flag included.
+/// chunk, and chunks numbered above the final one are stored but never part of the stream. A
+/// repeated sequence number is ignored entirely, its final flag included.
 ///
-/// The stores put no bound on sequence numbers: [`ChunkReceipt::missing`] lists every gap, so a
-/// caller should refuse absurd sequence numbers before storing them.
+/// A complete stream is not copied into one object: its chunks are its content, and
+/// [`AudioStore::read_stream`] hands them out one at a time. Each store keeps a small record per
+/// stream ([`audio_stream::StreamState`]) and a byte count per session, written in one
+/// transaction with each chunk, so that storing a chunk never lists the stream.
 #[async_trait]
 pub(crate) trait AudioStore: Send + Sync {
-    /// Stores chunk `sequence` of `stream_id` (idempotent on a repeated sequence number: the first bytes win) and whether it is the final one.
+    /// Stores chunk `sequence` of `stream_id` unless it breaks one of `limits` (idempotent on a
+    /// repeated sequence number: the first bytes win, and a repeat is never refused).
     async fn put_chunk(
         &self,
         session_id: &str,
@@ -220,29 +267,14 @@ pub(crate) trait AudioStore: Send + Sync {
         sequence: u32,
         is_final: bool,
         data: Bytes,
-    ) -> StoreResult<ChunkReceipt>;
-    /// When the final chunk has arrived and no chunk is missing, concatenates chunks 0..=final in order into one stored object (idempotent: a second call answers the same) and answers its size; None while incomplete.
-    async fn assemble(
+        limits: AudioLimits,
+    ) -> StoreResult<PutChunk>;
+    /// A complete stream's size and its bytes; `None` while it is incomplete or unknown.
+    async fn read_stream(
         &self,
         session_id: &str,
         stream_id: &str,
-    ) -> StoreResult<Option<AssembledAudio>>;
-    /// The assembled object's bytes (for tests and future transcription), None if not assembled.
-    async fn get_assembled(&self, session_id: &str, stream_id: &str) -> StoreResult<Option<Bytes>>;
-}
-
-/// The gaps below the highest of `stored`, a list of sequence numbers in ascending order: what
-/// [`ChunkReceipt::missing`] reports.
-pub(crate) fn missing_sequences(stored: &[u32]) -> Vec<u32> {
-    let mut missing = Vec::new();
-    let mut expected = 0u32;
-    for &sequence in stored {
-        if sequence >= expected {
-            missing.extend(expected..sequence);
-            expected = sequence.saturating_add(1);
-        }
-    }
-    missing
+    ) -> StoreResult<Option<(AssembledAudio, AudioBytes)>>;
 }
 
 /// The four stores of one backend.
@@ -288,18 +320,4 @@ pub(crate) fn parse_page_token(token: &str) -> Option<(i128, String)> {
 /// Whether `session` comes after the page token in newest-first order.
 pub(crate) fn after_token(session: &Session, token: &(i128, String)) -> bool {
     listing_order(session) < (token.0, token.1.as_str())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::missing_sequences;
-
-    #[test]
-    fn missing_sequences_are_the_gaps_below_the_highest() {
-        assert_eq!(missing_sequences(&[]), Vec::<u32>::new());
-        assert_eq!(missing_sequences(&[0, 1, 2]), Vec::<u32>::new());
-        assert_eq!(missing_sequences(&[0, 2]), [1]);
-        assert_eq!(missing_sequences(&[3]), [0, 1, 2]);
-        assert_eq!(missing_sequences(&[1, 4, 5, 8]), [0, 2, 3, 6, 7]);
-    }
 }

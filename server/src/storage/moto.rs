@@ -48,7 +48,15 @@ impl MotoServer {
     /// When moto cannot be found or installed, exits early, or is not ready within 20 s: tests
     /// that need it cannot run without it.
     pub(crate) fn start() -> MotoServer {
-        let port = free_port();
+        MotoServer::start_on(free_port())
+    }
+
+    /// Starts moto on `port` of 127.0.0.1 (where an earlier one ran, to bring a store back).
+    ///
+    /// # Panics
+    ///
+    /// As [`MotoServer::start`].
+    pub(crate) fn start_on(port: u16) -> MotoServer {
         let mut command = Command::new("python3");
         command
             .args(["-c", WATCHER])
@@ -68,6 +76,11 @@ impl MotoServer {
         };
         server.wait_until_ready();
         server
+    }
+
+    /// Its port.
+    pub(crate) fn port(&self) -> u16 {
+        self.port
     }
 
     /// The URL to give the SDK clients as their endpoint (`http://127.0.0.1:PORT`).
@@ -119,7 +132,7 @@ impl Drop for MotoServer {
 }
 
 /// A port that was free a moment ago: the OS picks it for a listener that is then closed.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind(("127.0.0.1", 0))
         .unwrap_or_else(|e| panic!("cannot bind a loopback port: {e}"));
     listener
@@ -177,7 +190,7 @@ mod tests {
         let server = MotoServer::start();
         let endpoint = server.endpoint();
         assert!(endpoint.starts_with("http://127.0.0.1:"));
-        let port = server.port;
+        let port = server.port();
         // It speaks HTTP.
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream

@@ -1,6 +1,9 @@
 //! Reads a command into an [`Intent`]: spoken text by matching its words against the templates,
 //! or the structured form by its intent name and args.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
 use super::Intent;
@@ -13,6 +16,22 @@ use super::words::{SOFT, Token, is_connector_at, strip_preamble, strip_trailing,
 const INTENT_NAMES: &str =
     "run-file, run-tests, create-file, read-file, delete-file, list-files, last-output";
 
+/// The most words a path may have. A spoken path is a few words (`utils slash helper dot py`
+/// is five); the bound keeps the matcher's work per position constant, so that matching is
+/// linear in the length of the text.
+const MAX_PATH_WORDS: usize = 32;
+
+/// The most words of [`SOFT`] skipped in a row between two command words, for the same reason.
+const MAX_SOFT_RUN: usize = 8;
+
+/// The templates of [`RULES`], compiled once.
+static PATTERNS: LazyLock<Vec<(Kind, Vec<Element<'static>>)>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|(kind, template)| (*kind, compile(template)))
+        .collect()
+});
+
 /// Parses spoken text into an [`Intent`].
 ///
 /// The phrasings understood are listed in the [voice module's documentation](super). When the
@@ -20,16 +39,41 @@ const INTENT_NAMES: &str =
 /// text first (by shared words, allowing small misspellings and common synonyms such as *remove*
 /// for *delete*); ties keep a fixed order, so the answer is deterministic. Placeholders read
 /// `<name>`, as in `"delete file <name>"`.
+///
+/// The work is linear in the length of the text: each template is matched once per position at
+/// most (the results are remembered), and a position looks at most [`MAX_PATH_WORDS`] or
+/// [`MAX_SOFT_RUN`] words ahead. Callers still bound the text (the voice service refuses long
+/// texts), as a longer text is never a command.
 pub(crate) fn parse(text: &str) -> Result<Intent, Vec<String>> {
+    parse_counting(text).0
+}
+
+/// [`parse`], with the number of steps the matcher took (what its linearity test counts).
+fn parse_counting(text: &str) -> (Result<Intent, Vec<String>>, usize) {
     let mut tokens = tokenize(text);
     strip_preamble(&mut tokens);
     strip_trailing(&mut tokens);
     if tokens.is_empty() {
-        return Err(suggest(text));
+        return (Err(suggest(text)), 0);
     }
-    for (kind, template) in RULES {
-        let pattern = compile(template);
-        if let Some(path) = match_pattern(&pattern, 0, &tokens, 0) {
+    // soft_tail[i]: whether every token from i on is a soft word, so that the end of a template
+    // is checked in one step wherever it falls.
+    let mut soft_tail = vec![true; tokens.len() + 1];
+    for i in (0..tokens.len()).rev() {
+        soft_tail[i] = soft_tail[i + 1] && SOFT.contains(&tokens[i].key.as_str());
+    }
+    let mut steps = tokens.len();
+    for (kind, pattern) in PATTERNS.iter() {
+        let mut matcher = Matcher {
+            pattern,
+            tokens: &tokens,
+            soft_tail: &soft_tail,
+            memo: HashMap::new(),
+            steps: 0,
+        };
+        let found = matcher.at(0, 0);
+        steps += matcher.steps;
+        if let Some(path) = found {
             let intent = match (kind, path) {
                 (Kind::Output, _) => Some(Intent::LastOutput),
                 (Kind::List, _) => Some(Intent::ListFiles),
@@ -42,11 +86,11 @@ pub(crate) fn parse(text: &str) -> Result<Intent, Vec<String>> {
                 (Kind::RunPath | Kind::Read | Kind::Delete | Kind::Create, None) => None,
             };
             if let Some(intent) = intent {
-                return Ok(intent);
+                return (Ok(intent), steps);
             }
         }
     }
-    Err(suggest(text))
+    (Err(suggest(text)), steps)
 }
 
 /// Reads the structured form of a command: an intent name as in [`Intent`]'s serde tags
@@ -129,7 +173,7 @@ enum Element<'a> {
 }
 
 /// Reads a template (see [`RULES`]).
-fn compile(template: &str) -> Vec<Element<'_>> {
+fn compile(template: &'static str) -> Vec<Element<'static>> {
     template
         .split_whitespace()
         .map(|part| match part {
@@ -143,59 +187,87 @@ fn compile(template: &str) -> Vec<Element<'_>> {
         .collect()
 }
 
-/// Matches `tokens[at..]` against `pattern[element..]`. `None`: no match; `Some(path)`: a match,
-/// with the captured path if the template has one. Optional words are tried taken first.
-fn match_pattern(
-    pattern: &[Element<'_>],
-    element: usize,
-    tokens: &[Token],
-    at: usize,
-) -> Option<Option<String>> {
-    let Some(current) = pattern.get(element) else {
-        let rest_is_soft = tokens[at..].iter().all(|t| SOFT.contains(&t.key.as_str()));
-        return rest_is_soft.then_some(None);
-    };
-    match current {
-        Element::Rest => Some(None),
-        Element::Path => {
-            let last = element + 1 == pattern.len();
-            let ends: Vec<usize> = if last {
-                vec![tokens.len()]
-            } else {
-                (at + 1..=tokens.len()).collect()
-            };
-            for end in ends {
-                if end <= at {
-                    continue;
-                }
-                let Some(path) = capture_path(&tokens[at..end]) else {
-                    continue;
-                };
-                if match_pattern(pattern, element + 1, tokens, end).is_some() {
-                    return Some(Some(path));
-                }
-            }
-            None
+/// One template matched against the words of one text.
+struct Matcher<'a> {
+    pattern: &'a [Element<'static>],
+    tokens: &'a [Token],
+    /// Whether every token from an index on is soft (see [`parse_counting`]).
+    soft_tail: &'a [bool],
+    /// What [`Matcher::at`] answered for `(element, at)`: a template element at a position
+    /// matches or not whatever led there, so each pair is worked out once.
+    memo: HashMap<(usize, usize), Option<Option<String>>>,
+    /// Tokens looked at, for the linearity test.
+    steps: usize,
+}
+
+impl Matcher<'_> {
+    /// Matches `tokens[at..]` against `pattern[element..]`. `None`: no match; `Some(path)`: a
+    /// match, with the captured path if the template has one. Optional words are tried taken
+    /// first.
+    fn at(&mut self, element: usize, at: usize) -> Option<Option<String>> {
+        if let Some(known) = self.memo.get(&(element, at)) {
+            return known.clone();
         }
-        Element::Words(words, optional) => {
-            let mut j = at;
-            while let Some(token) = tokens.get(j) {
-                if words.contains(&token.key.as_str())
-                    && !is_connector_at(tokens, j + 1)
-                    && let Some(found) = match_pattern(pattern, element + 1, tokens, j + 1)
-                {
-                    return Some(found);
-                }
-                if SOFT.contains(&token.key.as_str()) && !is_connector_at(tokens, j + 1) {
-                    j += 1;
+        self.steps += 1;
+        let found = self.compute(element, at);
+        self.memo.insert((element, at), found.clone());
+        found
+    }
+
+    fn compute(&mut self, element: usize, at: usize) -> Option<Option<String>> {
+        let tokens = self.tokens;
+        let Some(current) = self.pattern.get(element) else {
+            return self.soft_tail[at].then_some(None);
+        };
+        match current {
+            Element::Rest => Some(None),
+            Element::Path => {
+                let last = element + 1 == self.pattern.len();
+                // A path is at most MAX_PATH_WORDS words: the last element takes the rest of
+                // the text only when it is that short.
+                let ends = if last {
+                    tokens.len()..tokens.len() + 1
                 } else {
-                    break;
+                    at + 1..tokens.len().min(at + MAX_PATH_WORDS) + 1
+                };
+                for end in ends {
+                    if end <= at || end - at > MAX_PATH_WORDS {
+                        continue;
+                    }
+                    self.steps += end - at;
+                    let Some(path) = capture_path(&tokens[at..end]) else {
+                        continue;
+                    };
+                    if self.at(element + 1, end).is_some() {
+                        return Some(Some(path));
+                    }
                 }
-            }
-            if *optional {
-                match_pattern(pattern, element + 1, tokens, at)
-            } else {
                 None
+            }
+            Element::Words(words, optional) => {
+                let mut j = at;
+                while let Some(token) = tokens.get(j) {
+                    self.steps += 1;
+                    if words.contains(&token.key.as_str())
+                        && !is_connector_at(tokens, j + 1)
+                        && let Some(found) = self.at(element + 1, j + 1)
+                    {
+                        return Some(found);
+                    }
+                    if j - at < MAX_SOFT_RUN
+                        && SOFT.contains(&token.key.as_str())
+                        && !is_connector_at(tokens, j + 1)
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if *optional {
+                    self.at(element + 1, at)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -216,6 +288,44 @@ mod tests {
         ] {
             assert_eq!(parse(text), parse(text));
         }
+    }
+
+    /// The matcher's steps grow linearly with the text: on texts shaped to make a backtracking
+    /// matcher quadratic or worse (a path that never ends, runs of soft words), four times the
+    /// words cost at most four times the steps, plus the same constant.
+    #[test]
+    fn matching_is_linear_in_the_text() {
+        let shapes: [fn(usize) -> String; 5] = [
+            |n| format!("what does {}say", "word ".repeat(n)),
+            |n| format!("what does {}", "word ".repeat(n)),
+            |n| format!("run {}", "the ".repeat(n)),
+            |n| "the a ".repeat(n),
+            |n| format!("show {}output of it", "the ".repeat(n)),
+        ];
+        for shape in shapes {
+            let steps = |n: usize| parse_counting(&shape(n)).1;
+            let (small, large) = (steps(250), steps(1_000));
+            assert!(
+                large <= 4 * small,
+                "{:?}: {small} steps for 250 words, {large} for 1,000",
+                shape(2)
+            );
+        }
+    }
+
+    /// The span bounds hold: a path of [`MAX_PATH_WORDS`] words is read, a longer one is not.
+    #[test]
+    fn paths_are_bounded() {
+        let words = |n: usize| vec!["x"; n].join(" dash ");
+        // "x dash x ..." with n x's has 2n - 1 words.
+        let at_bound = words(MAX_PATH_WORDS.div_ceil(2));
+        assert!(parse(&format!("what does {at_bound} say")).is_ok());
+        let past = words(MAX_PATH_WORDS / 2 + 1);
+        assert!(parse(&format!("what does {past} say")).is_err());
+        let soft = |n: usize| format!("run {}tests", "the ".repeat(n));
+        assert_eq!(parse(&soft(MAX_SOFT_RUN)), Ok(Intent::RunTests));
+        // Past it the words are no longer the tests but a path ("the ... tests").
+        assert_ne!(parse(&soft(MAX_SOFT_RUN + 1)), Ok(Intent::RunTests));
     }
 
     #[test]

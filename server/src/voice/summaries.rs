@@ -287,6 +287,7 @@ mod tests {
             stderr_truncated: false,
             test_results: None,
             test_cases: None,
+            shortened: false,
         }
     }
 
@@ -310,6 +311,7 @@ mod tests {
             exit_code: Some(0),
             diff: first_difference.as_ref().map(ToString::to_string),
             first_difference,
+            shortened: false,
         }
     }
 

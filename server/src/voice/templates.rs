@@ -15,7 +15,7 @@ pub(super) enum Kind {
 }
 
 /// The phrasings, tried in order. A template is a sequence of: `a|b` (one of these words),
-/// `[a|b]` (optionally one of these words), `<path>` (one or more words that form a path) and
+/// `[a|b]` (optionally one of these words), `<path>` (one or more words that form a path, at most 32) and
 /// `...` (anything up to the end). Words of [`SOFT`](super::words::SOFT) may come between the
 /// elements and at the end. A template word never matches a word followed by a spoken separator
 /// such as *dot*: that word belongs to a path.

@@ -9,10 +9,11 @@ use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::StreamExt;
 use futures_util::stream::SplitStream;
 use serde_json::json;
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 
 use super::executions::{self, Running};
 use super::messages::{ErrorPayload, ServerMessage};
+use super::writer::Outgoing;
 use super::{dispatch, file_changes, writer};
 use crate::access::Principal;
 use crate::error::ApiError;
@@ -26,8 +27,11 @@ const RATE_BURST: f64 = 40.0;
 const MAX_STRIKES: u32 = 10;
 /// How long the server waits for the client to answer its close frame.
 const CLOSE_GRACE: Duration = Duration::from_secs(2);
-/// Messages waiting for the writer; a client that reads too slowly slows the server's sends.
+/// Messages waiting for the writer, at most; their bytes are bounded too
+/// (`CODEBOX_WS_OUTBOX_BYTES`). A client that reads too slowly slows the server's sends.
 const OUTBOX: usize = 256;
+/// The longest `requestId` the server takes: every answer repeats it.
+pub(super) const MAX_REQUEST_ID_BYTES: usize = 128;
 
 /// Close codes (RFC 6455 and the 4000 private range), documented in `docs/websocket.md`.
 pub(crate) mod close {
@@ -50,17 +54,31 @@ pub(super) struct Conn {
     /// Who opened the connection: every message acts with its rights.
     pub(super) principal: Principal,
     pub(super) services: Services,
-    outbox: mpsc::Sender<Message>,
+    outbox: mpsc::Sender<Outgoing>,
+    /// The outbox's byte budget: a queued message holds as many permits as it has bytes (a
+    /// message larger than the whole budget holds all of it), until the writer has sent it.
+    room: Arc<Semaphore>,
     pub(super) running: Running,
 }
 
 impl Conn {
-    /// Queues a message for the writer.
+    /// Queues a message for the writer, waiting while the outbox is full.
     pub(super) async fn send(&self, message: &ServerMessage) {
         if let Ok(text) = serde_json::to_string(message) {
-            // A closed outbox means the connection is going away; nothing left to tell.
-            let _ = self.outbox.send(Message::Text(text.into())).await;
+            let bytes = text.len();
+            self.queue(Message::Text(text.into()), bytes).await;
         }
+    }
+
+    /// Queues a frame of `bytes` bytes once the outbox has room for them.
+    async fn queue(&self, message: Message, bytes: usize) {
+        let budget = self.services.config.ws_outbox_bytes;
+        let bytes = u32::try_from(bytes).unwrap_or(u32::MAX).clamp(1, budget);
+        // A closed outbox means the connection is going away; nothing left to tell.
+        let Ok(room) = self.room.clone().acquire_many_owned(bytes).await else {
+            return;
+        };
+        let _ = self.outbox.send(Outgoing { message, room }).await;
     }
 
     /// Sends an `error` message.
@@ -95,20 +113,23 @@ pub(crate) async fn serve(
     principal: Principal,
 ) {
     let (sink, mut stream) = socket.split();
-    let (outbox, inbox) = mpsc::channel::<Message>(OUTBOX);
+    let (outbox, inbox) = mpsc::channel::<Outgoing>(OUTBOX);
+    let budget = services.config.ws_outbox_bytes as usize;
     let conn = Conn {
         id: uuid::Uuid::new_v4().to_string(),
         session_id: session_id.clone(),
         principal,
         services: services.clone(),
         outbox,
+        room: Arc::new(Semaphore::new(budget)),
         running: Arc::default(),
     };
     tracing::info!(connection = %conn.id, session = %session_id, "websocket connected");
 
     let idle_timeout = services.config.ws_idle_timeout;
     let ping_every = writer::ping_interval(idle_timeout);
-    let writer = writer::spawn(sink, inbox, ping_every);
+    // A client that does not take a message for as long as it may stay silent is gone.
+    let writer = writer::spawn(sink, inbox, ping_every, idle_timeout);
     // Subscribed before `connected` is sent, so that no change after it is missed; the
     // follower starts after it, so that `connected` is always the first message.
     let events = services.file_events.subscribe();
@@ -153,7 +174,12 @@ async fn read_frames(
     let mut rate = RateLimit::new();
     let mut strikes = 0;
     loop {
-        let frame = match tokio::time::timeout(idle_timeout, stream.next()).await {
+        let next = tokio::select! {
+            // The writer gave up on a client that stopped reading: nobody is listening.
+            () = conn.outbox.closed() => return None,
+            next = tokio::time::timeout(idle_timeout, stream.next()) => next,
+        };
+        let frame = match next {
             Err(_) => return Some((close::IDLE, "idle timeout")),
             Ok(None) => return None,
             Ok(Some(Err(e))) => {
@@ -197,7 +223,8 @@ async fn close(conn: &Conn, stream: &mut SplitStream<WebSocket>, (code, reason):
         code,
         reason: Utf8Bytes::from_static(reason),
     };
-    let _ = conn.outbox.send(Message::Close(Some(frame))).await;
+    conn.queue(Message::Close(Some(frame)), reason.len() + 2)
+        .await;
     // The closing handshake: give the client a moment to read the close frame and answer it
     // before the connection is dropped. After a read error (a message over the size limit)
     // nothing more can be read, so the connection is simply held open that long: dropping it

@@ -6,7 +6,7 @@ use axum::extract::ws::Message;
 use bytes::Bytes;
 use serde_json::Value;
 
-use super::connection::Conn;
+use super::connection::{Conn, MAX_REQUEST_ID_BYTES};
 use super::executions::{self, FollowUp};
 use super::messages::{
     AudioChunk, BinaryAudioHeader, ClientMessage, FileAction, FileOperation, ServerMessage,
@@ -64,10 +64,16 @@ fn parse(text: &str) -> Result<ClientMessage, Refusal> {
         code: "invalid_json",
         message: format!("the message is not JSON: {e}"),
     })?;
-    let request_id = value
-        .get("requestId")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let request_id = value.get("requestId").and_then(Value::as_str);
+    // Every answer repeats the id, so a long one is refused before it is kept (and not echoed).
+    if request_id.is_some_and(|id| id.len() > MAX_REQUEST_ID_BYTES) {
+        return Err(Refusal {
+            request_id: None,
+            code: "invalid_field",
+            message: format!("`requestId` is at most {MAX_REQUEST_ID_BYTES} bytes"),
+        });
+    }
+    let request_id = request_id.map(str::to_owned);
     let refuse = |code, message| Refusal {
         request_id: request_id.clone(),
         code,
@@ -206,6 +212,19 @@ async fn binary_audio(conn: &Conn, frame: Bytes) -> bool {
         .await;
         return false;
     };
+    if header
+        .request_id
+        .as_ref()
+        .is_some_and(|id| id.len() > MAX_REQUEST_ID_BYTES)
+    {
+        conn.error(
+            None,
+            "invalid_field",
+            format!("`requestId` is at most {MAX_REQUEST_ID_BYTES} bytes"),
+        )
+        .await;
+        return false;
+    }
     let chunk = AudioChunkIn {
         stream_id: header.stream_id,
         sequence: header.sequence,
@@ -216,11 +235,10 @@ async fn binary_audio(conn: &Conn, frame: Bytes) -> bool {
     true
 }
 
-/// Stores a chunk and acknowledges it; then, once the final chunk is known, tells whether the
-/// stream is complete.
+/// Stores a chunk and acknowledges it; then, once the stream is complete, says so.
 async fn store_audio(conn: &Conn, request_id: Option<String>, chunk: AudioChunkIn) {
-    let services = &conn.services;
-    let ack = match services
+    let ack = match conn
+        .services
         .store_audio_chunk(&conn.principal, &conn.session_id, chunk)
         .await
     {
@@ -236,28 +254,19 @@ async fn store_audio(conn: &Conn, request_id: Option<String>, chunk: AudioChunkI
         sequence: ack.sequence,
         duplicate: ack.duplicate,
         missing: ack.missing,
+        more_missing: ack.more_missing,
     })
     .await;
-    // Assembling answers nothing while chunks are missing, so it is tried whenever the final
-    // chunk is known (a client may also send chunks past the final one).
-    if !ack.final_known {
-        return;
-    }
-    match services
-        .assemble_audio(&conn.session_id, &ack.stream_id)
-        .await
-    {
-        Ok(Some(assembled)) => {
-            conn.send(&ServerMessage::AudioStreamComplete {
-                request_id,
-                stream_id: ack.stream_id,
-                chunks: assembled.chunks,
-                size: assembled.size,
-            })
-            .await;
-        }
-        Ok(None) => {}
-        Err(e) => conn.api_error(request_id, e).await,
+    // Every acknowledgement of a complete stream is followed by the news, repeats included, so
+    // that a client whose first notice was lost learns it from any resent chunk.
+    if let Some(complete) = ack.complete {
+        conn.send(&ServerMessage::AudioStreamComplete {
+            request_id,
+            stream_id: ack.stream_id,
+            chunks: complete.chunks,
+            size: complete.size,
+        })
+        .await;
     }
 }
 

@@ -5,14 +5,14 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use codebox_runtime::{CancelToken, StreamKind};
-use tokio::sync::mpsc;
+use codebox_runtime::CancelToken;
 
 use super::connection::Conn;
-use super::messages::{Cancel, CodeExecution, ServerMessage, StreamName};
+use super::messages::{Cancel, CodeExecution, ServerMessage};
+use super::output::Events;
 use crate::error::ApiError;
 use crate::model::ExecutionRecord;
-use crate::service::execute::{ExecuteRequest, ExecutionEvent, Observer};
+use crate::service::execute::{ExecuteRequest, Observer};
 use crate::sync::lock;
 
 /// A connection's running executions by request id.
@@ -23,14 +23,7 @@ pub(super) type FollowUp = Box<dyn FnOnce(&ExecutionRecord) -> ServerMessage + S
 
 /// `code-execution`: runs a file as `POST /execute` does, streaming as it goes.
 pub(super) async fn code_execution(conn: &Conn, request: CodeExecution) {
-    let execute = ExecuteRequest {
-        file_name: request.file_name,
-        language: request.language,
-        stdin: request.stdin,
-        test_cases: request.test_cases,
-        timeout_ms: request.timeout_ms,
-    };
-    start(conn, request.request_id, execute, None).await;
+    start(conn, request.request_id, request.execute, None).await;
 }
 
 /// `cancel`: stops a running execution of this connection, and says whether there was one.
@@ -95,22 +88,13 @@ async fn run(
     token: CancelToken,
     then: Option<FollowUp>,
 ) {
-    // Events arrive from the thread that runs the program and from this task; one queue keeps
-    // them in order, and the result waits until the queue is drained.
-    let (events, mut queue) = mpsc::unbounded_channel::<ServerMessage>();
-    let forwarder = {
-        let conn = conn.clone();
-        tokio::spawn(async move {
-            while let Some(message) = queue.recv().await {
-                conn.send(&message).await;
-            }
-        })
-    };
+    // Events arrive from the thread that runs the program and from this task; one bounded
+    // queue keeps them in order, and the result waits until the queue is drained.
+    let events = Events::new(request_id.clone());
+    let forwarder = tokio::spawn(events.clone().forward(conn.clone()));
     let observer: Observer = {
-        let request_id = request_id.clone();
-        Arc::new(move |event| {
-            let _ = events.send(event_message(&request_id, event));
-        })
+        let events = events.clone();
+        Arc::new(move |event| events.push(event))
     };
     let outcome = conn
         .services
@@ -122,6 +106,7 @@ async fn run(
             Some(token),
         )
         .await;
+    events.finish();
     let _ = forwarder.await;
     lock(&conn.running).remove(&request_id);
     finish(&conn, request_id, outcome, then).await;
@@ -147,36 +132,5 @@ async fn finish(
             }
         }
         Err(e) => conn.api_error(Some(request_id), e).await,
-    }
-}
-
-/// The message that tells the client about one event of its execution.
-fn event_message(request_id: &str, event: ExecutionEvent) -> ServerMessage {
-    let request_id = request_id.to_owned();
-    match event {
-        ExecutionEvent::Started {
-            file_name,
-            language,
-            test_cases,
-        } => ServerMessage::ExecutionStarted {
-            request_id,
-            file_name,
-            language: language.name().to_owned(),
-            test_cases,
-        },
-        ExecutionEvent::Output {
-            stream,
-            data,
-            test_case,
-        } => ServerMessage::ExecutionOutput {
-            request_id,
-            stream: match stream {
-                StreamKind::Stdout => StreamName::Stdout,
-                StreamKind::Stderr => StreamName::Stderr,
-            },
-            data,
-            test_case,
-        },
-        ExecutionEvent::TestCase(result) => ServerMessage::TestCaseResult { request_id, result },
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{ExecutionRecord, FileInfo, TestCaseResult};
-use crate::service::execute::TestCase;
+use crate::service::execute::ExecuteRequest;
 
 /// A message from the client.
 #[derive(Debug, Deserialize)]
@@ -50,20 +50,31 @@ pub(crate) enum FileAction {
     DeleteFile,
 }
 
-/// `code-execution`: the body of `POST /execute`, plus the request id.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// `code-execution`: the body of `POST /execute`, plus the request id. The body is REST's own
+/// type, so that the two transports take the same fields and refuse the same unknown ones
+/// (serde's `flatten` would let unknown fields through, hence the hand-written `Deserialize`).
+#[derive(Debug)]
 pub(crate) struct CodeExecution {
     pub(crate) request_id: String,
-    pub(crate) file_name: String,
-    #[serde(default)]
-    pub(crate) language: Option<String>,
-    #[serde(default)]
-    pub(crate) stdin: Option<String>,
-    #[serde(default)]
-    pub(crate) test_cases: Option<Vec<TestCase>>,
-    #[serde(default)]
-    pub(crate) timeout_ms: Option<u64>,
+    pub(crate) execute: ExecuteRequest,
+}
+
+impl<'de> Deserialize<'de> for CodeExecution {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut fields = serde_json::Map::deserialize(deserializer)?;
+        let request_id = match fields.remove("requestId") {
+            Some(Value::String(id)) => id,
+            Some(_) => return Err(D::Error::custom("`requestId` must be a string")),
+            None => return Err(D::Error::missing_field("requestId")),
+        };
+        let execute =
+            ExecuteRequest::deserialize(Value::Object(fields)).map_err(D::Error::custom)?;
+        Ok(CodeExecution {
+            request_id,
+            execute,
+        })
+    }
 }
 
 /// `cancel`.
@@ -181,6 +192,16 @@ pub(crate) enum ServerMessage {
         #[serde(skip_serializing_if = "Option::is_none")]
         test_case: Option<usize>,
     },
+    /// Output of this execution was dropped because the client read too slowly: how many
+    /// bytes of each stream, at the place in the stream where they were.
+    #[serde(rename_all = "camelCase")]
+    OutputDropped {
+        request_id: String,
+        stdout_bytes: u64,
+        stderr_bytes: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        test_case: Option<usize>,
+    },
     /// One test case finished.
     #[serde(rename_all = "camelCase")]
     TestCaseResult {
@@ -208,10 +229,13 @@ pub(crate) enum ServerMessage {
         stream_id: String,
         sequence: u32,
         duplicate: bool,
-        /// Sequence numbers below the highest received that have not arrived.
-        missing: Vec<u32>,
+        /// The first runs of sequence numbers below the highest received that have not
+        /// arrived, each `[first, last]` inclusive, ascending.
+        missing: Vec<(u32, u32)>,
+        /// Whether more runs are missing than `missing` lists.
+        more_missing: bool,
     },
-    /// The final chunk arrived and every chunk is there: the stream is one stored object.
+    /// The final chunk arrived and every chunk before it is there: the stream is complete.
     #[serde(rename_all = "camelCase")]
     AudioStreamComplete {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -261,4 +285,36 @@ pub(crate) enum FileChange {
 pub(crate) struct ErrorPayload {
     pub(crate) code: String,
     pub(crate) message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(message: Value) -> Result<ClientMessage, serde_json::Error> {
+        serde_json::from_value(message)
+    }
+
+    #[test]
+    fn a_code_execution_takes_the_execute_body() {
+        let message = serde_json::json!({
+            "type": "code-execution", "requestId": "r1", "fileName": "main.py",
+            "stdin": "2 3", "timeoutMs": 500,
+        });
+        let Ok(ClientMessage::CodeExecution(run)) = parse(message) else {
+            panic!("not a code-execution");
+        };
+        assert_eq!(run.request_id, "r1");
+        assert_eq!(run.execute.file_name, "main.py");
+        assert_eq!(run.execute.stdin.as_deref(), Some("2 3"));
+        assert_eq!(run.execute.timeout_ms, Some(500));
+    }
+
+    #[test]
+    fn a_code_execution_refuses_unknown_fields() {
+        let message = serde_json::json!({
+            "type": "code-execution", "requestId": "r1", "fileName": "main.py", "stdn": "typo",
+        });
+        assert!(parse(message).is_err());
+    }
 }

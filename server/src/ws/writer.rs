@@ -8,8 +8,16 @@ use axum::extract::ws::{Message, WebSocket};
 use bytes::Bytes;
 use futures_util::SinkExt;
 use futures_util::stream::SplitSink;
-use tokio::sync::mpsc;
+use tokio::sync::{OwnedSemaphorePermit, mpsc};
 use tokio::task::JoinHandle;
+
+/// A message waiting for the writer, with the room it takes in the outbox's byte budget;
+/// the room returns once the message is sent.
+#[derive(Debug)]
+pub(super) struct Outgoing {
+    pub(super) message: Message,
+    pub(super) room: OwnedSemaphorePermit,
+}
 
 /// The server pings at most this far apart (and at a third of the idle timeout); browsers
 /// answer pings on their own.
@@ -24,31 +32,36 @@ pub(super) fn ping_interval(idle_timeout: Duration) -> Duration {
 }
 
 /// Starts the writer. It sends what arrives in `inbox`, and a ping every `ping_every`, until
-/// the inbox closes, a close frame has been sent, or sending fails; then it closes the sink.
+/// the inbox closes, a close frame has been sent, or sending fails or takes longer than
+/// `write_timeout` (a client that stopped reading); then it closes the sink.
 pub(super) fn spawn(
     mut sink: SplitSink<WebSocket, Message>,
-    mut inbox: mpsc::Receiver<Message>,
+    mut inbox: mpsc::Receiver<Outgoing>,
     ping_every: Duration,
+    write_timeout: Duration,
 ) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut ping = tokio::time::interval(ping_every);
         ping.tick().await;
         loop {
-            tokio::select! {
-                message = inbox.recv() => {
-                    let Some(message) = message else { break };
-                    let closing = matches!(message, Message::Close(_));
-                    if sink.send(message).await.is_err() || closing {
-                        break;
-                    }
+            let (message, room) = tokio::select! {
+                queued = inbox.recv() => {
+                    let Some(Outgoing { message, room }) = queued else { break };
+                    (message, Some(room))
                 }
-                _ = ping.tick() => {
-                    if sink.send(Message::Ping(Bytes::new())).await.is_err() {
-                        break;
-                    }
-                }
+                _ = ping.tick() => (Message::Ping(Bytes::new()), None),
+            };
+            let closing = matches!(message, Message::Close(_));
+            let sent = tokio::time::timeout(write_timeout, sink.send(message)).await;
+            drop(room);
+            if !matches!(sent, Ok(Ok(()))) {
+                tracing::debug!("a websocket client stopped taking messages");
+                break;
+            }
+            if closing {
+                break;
             }
         }
-        let _ = sink.close().await;
+        let _ = tokio::time::timeout(write_timeout, sink.close()).await;
     })
 }

@@ -1,114 +1,185 @@
-//! The audio store, in S3 only, under the session's `audio/` prefix (see [`keys`]): one object per
-//! chunk, written with `If-None-Match: *` so that a repeated sequence number never overwrites the
-//! first bytes; a small `final.json` marker with the final sequence number (written the same way,
-//! so the first final chunk wins); and, once assembled, the whole stream as one object next to a
-//! `.json` description of it (`chunks` and `size`).
+//! The audio store: chunks in S3 under the session's `audio/` prefix (see [`keys`]), one object
+//! per chunk, written with `If-None-Match: *` so that a repeated sequence number never
+//! overwrites the first bytes; and, in the sessions table beside the session's own items, one
+//! item per stream (`type` = `AUDIO#{streamId}`: its [`StreamState`] as JSON in `state` and a
+//! `version` that every write checks and raises) and one per session (`type` = `AUDIO`: the
+//! session's audio bytes in `audioBytes`). The stream's item and the byte count change in one
+//! transaction, the count under the condition that it stays within the quota, so that storing a
+//! chunk reads two items and never lists the stream. A complete stream is read back chunk by
+//! chunk; it is never copied into one object.
 
 use async_trait::async_trait;
+use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
+use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use bytes::{Bytes, BytesMut};
-use serde::{Deserialize, Serialize};
 
-use super::Aws;
-use super::s3::{BINARY, JSON};
+use super::items::{Item, attribute_s, s, session_key};
+use super::s3::BINARY;
+use super::{Aws, sdk_error};
+use crate::storage::audio_stream::StreamState;
 use crate::storage::{
-    AssembledAudio, AudioStore, ChunkReceipt, StoreError, StoreResult, keys, missing_sequences,
+    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, PutChunk, StoreError,
+    StoreResult, keys,
 };
 
-/// The body of an audio stream's `final.json`.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct FinalMarker {
-    final_sequence: u32,
+/// The sort key of a session's audio byte count.
+const AUDIO_USAGE: &str = "AUDIO";
+
+/// How often a chunk is retried when other writers changed its stream or its session's byte
+/// count between the read and the write. Each retry sees their write, so only a burst of
+/// simultaneous chunks of one session needs more than one.
+const RECORD_ATTEMPTS: u32 = 8;
+
+/// How many chunks a reader of a stream fetches at a time: enough to hide S3's latency, few
+/// enough that a reader holds well under a megabyte of a typical stream.
+const READ_BATCH: u32 = 16;
+
+/// The key of a stream's item in the sessions table.
+fn stream_key(session_id: &str, stream_id: &str) -> Item {
+    session_key(session_id, &format!("AUDIO#{stream_id}"))
 }
 
-/// The body of an assembled stream's `.json` description.
-#[derive(Debug, Serialize, Deserialize)]
-struct AssembledInfo {
-    chunks: u32,
-    size: u64,
+/// A number attribute.
+fn n(value: u64) -> AttributeValue {
+    AttributeValue::N(value.to_string())
 }
 
-impl From<&AssembledInfo> for AssembledAudio {
-    fn from(info: &AssembledInfo) -> AssembledAudio {
-        AssembledAudio {
-            chunks: info.chunks,
-            size: info.size,
-        }
-    }
+/// A number attribute of an item, 0 when it is absent.
+fn number(item: Option<&Item>, name: &str) -> StoreResult<u64> {
+    let Some(value) = item.and_then(|item| item.get(name)) else {
+        return Ok(0);
+    };
+    value
+        .as_n()
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| StoreError::Backend(format!("DynamoDB attribute {name} is not a count")))
 }
 
 impl Aws {
-    /// What S3 holds of an audio stream: the sequence numbers of its chunks (ascending) and its
-    /// final sequence number when the marker is there. One ListObjectsV2 of the stream's prefix
-    /// (a request per 1000 chunks) finds both, and the marker is read only when it exists.
-    async fn audio_stream_state(
+    /// One item of the sessions table, read consistently.
+    async fn audio_item(&self, key: Item) -> StoreResult<Option<Item>> {
+        self.dynamodb
+            .get_item()
+            .table_name(&self.sessions_table)
+            .set_key(Some(key))
+            .consistent_read(true)
+            .send()
+            .await
+            .map(|output| output.item)
+            .map_err(|e| sdk_error(&format!("DynamoDB GetItem {}", self.sessions_table), &e))
+    }
+
+    /// A stream's record and the version it was written at (0 when it has none yet).
+    async fn stream_record(
         &self,
         session_id: &str,
         stream_id: &str,
-    ) -> StoreResult<(Vec<u32>, Option<u32>)> {
-        let chunks_prefix = keys::audio_chunks_prefix(session_id, stream_id);
-        let final_key = keys::audio_final(session_id, stream_id);
-        let mut sequences = Vec::new();
-        let mut has_final = false;
-        for key in self
-            .list_keys(&keys::audio_stream_prefix(session_id, stream_id))
-            .await?
-        {
-            if key == final_key {
-                has_final = true;
-            } else if let Some(sequence) = keys::audio_chunk_sequence(&chunks_prefix, &key) {
-                sequences.push(sequence);
-            }
-        }
-        sequences.sort_unstable();
-        sequences.dedup();
-        let final_sequence = if has_final {
-            self.final_marker(&final_key).await?
-        } else {
-            None
+    ) -> StoreResult<(StreamState, u64)> {
+        let Some(item) = self.audio_item(stream_key(session_id, stream_id)).await? else {
+            return Ok((StreamState::default(), 0));
         };
-        Ok((sequences, final_sequence))
-    }
-
-    /// The final sequence number recorded in a stream's marker, if there is one.
-    async fn final_marker(&self, final_key: &str) -> StoreResult<Option<u32>> {
-        let Some(body) = self.get_object(final_key).await? else {
-            return Ok(None);
-        };
-        let marker: FinalMarker = serde_json::from_slice(&body).map_err(|e| {
-            StoreError::Backend(format!("S3 object {final_key} is not a final marker: {e}"))
+        let json = item
+            .get("state")
+            .ok_or_else(|| StoreError::Backend("an audio stream item lacks its state".to_owned()))
+            .and_then(|value| attribute_s(value, "state"))?;
+        let state = serde_json::from_str(json).map_err(|e| {
+            StoreError::Backend(format!(
+                "the record of audio stream {stream_id} of session {session_id}: {e}"
+            ))
         })?;
-        Ok(Some(marker.final_sequence))
+        Ok((state, number(Some(&item), "version")?))
     }
 
-    /// Chunks `0..=last` of a stream concatenated in order, fetched in parallel.
-    ///
-    /// The whole stream is held in memory once: interview audio is tens of megabytes at most
-    /// (an hour of 16 kHz 16-bit mono PCM is 115 MB, of Opus a few MB), and S3 cannot
-    /// concatenate small objects itself (multipart parts need 5 MiB each but the last).
-    async fn concatenate_chunks(
+    /// The session's audio bytes.
+    async fn audio_bytes_used(&self, session_id: &str) -> StoreResult<u64> {
+        let item = self
+            .audio_item(session_key(session_id, AUDIO_USAGE))
+            .await?;
+        number(item.as_ref(), "audioBytes")
+    }
+
+    /// Writes a stream's new record over `version` and adds `size` to the session's byte count
+    /// within `limit`, in one transaction; false when another writer got there first or the
+    /// count would pass the limit (the caller reads both again to tell which).
+    async fn record_chunk(
         &self,
         session_id: &str,
         stream_id: &str,
-        last: u32,
+        state: &StreamState,
+        version: u64,
+        size: u64,
+        limit: u64,
+    ) -> StoreResult<bool> {
+        let json = serde_json::to_string(state)
+            .map_err(|e| StoreError::Backend(format!("encoding a stream record: {e}")))?;
+        let mut item = stream_key(session_id, stream_id);
+        item.insert("state".to_owned(), s(json));
+        item.insert("version".to_owned(), n(version + 1));
+        let put = if version == 0 {
+            Put::builder().condition_expression("attribute_not_exists(sessionId)")
+        } else {
+            Put::builder()
+                .condition_expression("version = :version")
+                .expression_attribute_values(":version", n(version))
+        };
+        let put = put
+            .table_name(&self.sessions_table)
+            .set_item(Some(item))
+            .build()
+            .map_err(|e| StoreError::Backend(format!("building a DynamoDB Put: {e}")))?;
+        let count = Update::builder()
+            .table_name(&self.sessions_table)
+            .set_key(Some(session_key(session_id, AUDIO_USAGE)))
+            .update_expression("ADD audioBytes :size")
+            .condition_expression("attribute_not_exists(audioBytes) OR audioBytes <= :room")
+            .expression_attribute_values(":size", n(size))
+            .expression_attribute_values(":room", n(limit.saturating_sub(size)))
+            .build()
+            .map_err(|e| StoreError::Backend(format!("building a DynamoDB Update: {e}")))?;
+        let result = self
+            .dynamodb
+            .transact_write_items()
+            .transact_items(TransactWriteItem::builder().put(put).build())
+            .transact_items(TransactWriteItem::builder().update(count).build())
+            .send()
+            .await;
+        match result {
+            Ok(_) => Ok(true),
+            Err(e)
+                if matches!(
+                    e.as_service_error(),
+                    Some(TransactWriteItemsError::TransactionCanceledException(_))
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(sdk_error(
+                &format!("DynamoDB TransactWriteItems {}", self.sessions_table),
+                &e,
+            )),
+        }
+    }
+
+    /// Chunks `from..to` of a complete stream, concatenated, fetched in parallel.
+    async fn chunk_batch(
+        &self,
+        session_id: &str,
+        stream_id: &str,
+        from: u32,
+        to: u32,
     ) -> StoreResult<Bytes> {
-        let keys = (0..=last)
+        let keys = (from..to)
             .map(|sequence| keys::audio_chunk(session_id, stream_id, sequence))
             .collect();
-        let chunks = self.get_objects(keys, "audio chunks").await?;
-        let size = chunks
-            .iter()
-            .filter_map(|(_, chunk)| chunk.as_ref())
-            .map(Bytes::len)
-            .sum();
-        let mut assembled = BytesMut::with_capacity(size);
-        for (key, chunk) in chunks {
+        let mut batch = BytesMut::new();
+        for (key, chunk) in self.get_objects(keys, "audio chunks").await? {
             let chunk = chunk.ok_or_else(|| {
-                StoreError::Backend(format!("S3 object {key} vanished during assembly"))
+                StoreError::Backend(format!("S3 object {key} is recorded but not stored"))
             })?;
-            assembled.extend_from_slice(&chunk);
+            batch.extend_from_slice(&chunk);
         }
-        Ok(assembled.freeze())
+        Ok(batch.freeze())
     }
 }
 
@@ -121,95 +192,109 @@ impl AudioStore for Aws {
         sequence: u32,
         is_final: bool,
         data: Bytes,
-    ) -> StoreResult<ChunkReceipt> {
+        limits: AudioLimits,
+    ) -> StoreResult<PutChunk> {
         let chunk_key = keys::audio_chunk(session_id, stream_id, sequence);
-        // A repeated sequence number is ignored, its final flag too, so a final chunk is looked
-        // for first. The marker is written before the chunk: a crash between the two leaves a
-        // marker whose chunk the client's retry stores, whereas the other order would leave a
-        // chunk whose final flag the retry (a duplicate) could never record. When a marker exists
-        // already, the first final chunk wins and this one is an ordinary chunk.
-        let stored = if is_final && self.object_exists(&chunk_key).await? {
-            false
-        } else {
-            if is_final {
-                let marker = serde_json::to_vec(&FinalMarker {
-                    final_sequence: sequence,
-                })
-                .map_err(|e| StoreError::Backend(format!("serialising a final marker: {e}")))?;
-                self.put_object_if_absent(
-                    &keys::audio_final(session_id, stream_id),
-                    Bytes::from(marker),
-                    JSON,
-                )
-                .await?;
+        // The chunk's size once its object is known to exist, and whether this call wrote it.
+        let mut object: Option<(u64, bool)> = None;
+        for _ in 0..RECORD_ATTEMPTS {
+            let ((mut state, version), used) = tokio::try_join!(
+                self.stream_record(session_id, stream_id),
+                self.audio_bytes_used(session_id)
+            )?;
+            let wrote = object.is_some_and(|(_, wrote)| wrote);
+            if state.contains(sequence) {
+                // Another writer recorded this sequence number meanwhile.
+                return Ok(PutChunk::Stored(state.receipt(!wrote)));
             }
-            self.put_object_if_absent(&chunk_key, data, BINARY).await?
-        };
-        let (sequences, final_sequence) = self.audio_stream_state(session_id, stream_id).await?;
-        Ok(ChunkReceipt {
-            duplicate: !stored,
-            missing: missing_sequences(&sequences),
-            final_sequence,
-        })
+            let refusal = state.admit(sequence, limits).err().or_else(|| {
+                let size = object.map_or(data.len() as u64, |(size, _)| size);
+                (used.saturating_add(size) > limits.session_bytes).then_some(
+                    ChunkRefusal::QuotaExceeded {
+                        used,
+                        limit: limits.session_bytes,
+                    },
+                )
+            });
+            if let Some(refusal) = refusal {
+                // Nothing of a refused chunk stays: an object this call wrote goes again.
+                if wrote {
+                    self.delete_object(&chunk_key).await?;
+                }
+                return Ok(PutChunk::Refused(refusal));
+            }
+            // The object is written before the record, so a record never names a chunk that is
+            // not stored. An object that exists without a record (a write that failed between
+            // the two) is taken as it is, first bytes first.
+            let (size, _) = match object {
+                Some(known) => known,
+                None => {
+                    let known = if self
+                        .put_object_if_absent(&chunk_key, data.clone(), BINARY)
+                        .await?
+                    {
+                        (data.len() as u64, true)
+                    } else {
+                        let stored = self.get_object(&chunk_key).await?.ok_or_else(|| {
+                            StoreError::Backend(format!("S3 object {chunk_key} vanished"))
+                        })?;
+                        (stored.len() as u64, false)
+                    };
+                    *object.insert(known)
+                }
+            };
+            state.record(sequence, is_final, size);
+            if self
+                .record_chunk(
+                    session_id,
+                    stream_id,
+                    &state,
+                    version,
+                    size,
+                    limits.session_bytes,
+                )
+                .await?
+            {
+                return Ok(PutChunk::Stored(state.receipt(false)));
+            }
+        }
+        Err(StoreError::Backend(format!(
+            "audio stream {stream_id} of session {session_id} kept changing under chunk {sequence}"
+        )))
     }
 
-    async fn assemble(
+    async fn read_stream(
         &self,
         session_id: &str,
         stream_id: &str,
-    ) -> StoreResult<Option<AssembledAudio>> {
-        // The description is written after the assembled object, so its presence says the
-        // assembly is complete.
-        let info_key = keys::audio_assembled_info(session_id, stream_id);
-        if let Some(body) = self.get_object(&info_key).await? {
-            let info: AssembledInfo = serde_json::from_slice(&body).map_err(|e| {
-                StoreError::Backend(format!(
-                    "S3 object {info_key} is not an assembly description: {e}"
-                ))
-            })?;
-            return Ok(Some(AssembledAudio::from(&info)));
-        }
-        let (sequences, final_sequence) = self.audio_stream_state(session_id, stream_id).await?;
-        let Some(last) = final_sequence else {
+    ) -> StoreResult<Option<(AssembledAudio, AudioBytes)>> {
+        let (state, _) = self.stream_record(session_id, stream_id).await?;
+        let Some(info) = state.complete() else {
             return Ok(None);
         };
-        // The sequences are ascending and distinct, so 0..=last are all there exactly when
-        // last + 1 of them are at most last.
-        let present = sequences.partition_point(|&sequence| sequence <= last);
-        if u64::try_from(present).ok() != Some(u64::from(last) + 1) {
-            return Ok(None);
-        }
-        let assembled = self.concatenate_chunks(session_id, stream_id, last).await?;
-        let info = AssembledInfo {
-            chunks: last.saturating_add(1),
-            size: assembled.len() as u64,
-        };
-        // The chunks and the final sequence number never change once written, so a concurrent
-        // or repeated assembly writes the same bytes: a plain PutObject is safe.
-        self.put_object(
-            &keys::audio_assembled(session_id, stream_id),
-            assembled,
-            BINARY,
-        )
-        .await?;
-        let body = serde_json::to_vec(&info)
-            .map_err(|e| StoreError::Backend(format!("serialising {info_key}: {e}")))?;
-        self.put_object(&info_key, Bytes::from(body), JSON).await?;
-        Ok(Some(AssembledAudio::from(&info)))
-    }
-
-    async fn get_assembled(&self, session_id: &str, stream_id: &str) -> StoreResult<Option<Bytes>> {
-        // PutObject is atomic, so the object is complete whenever it exists.
-        self.get_object(&keys::audio_assembled(session_id, stream_id))
-            .await
+        let (aws, session, stream) = (self.clone(), session_id.to_owned(), stream_id.to_owned());
+        let bytes = futures_util::stream::unfold(0, move |from| {
+            let (aws, session, stream) = (aws.clone(), session.clone(), stream.clone());
+            async move {
+                if from >= info.chunks {
+                    return None;
+                }
+                let to = from.saturating_add(READ_BATCH).min(info.chunks);
+                let batch = aws.chunk_batch(&session, &stream, from, to).await;
+                // After a failure the stream ends: the reader has what it needs to report it.
+                let next = if batch.is_ok() { to } else { info.chunks };
+                Some((batch, next))
+            }
+        });
+        Ok(Some((info, Box::pin(bytes) as AudioBytes)))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{fixture, raw_object};
+    use super::super::testing::{attr, fixture, raw_object};
     use super::*;
-    use crate::storage::audio_contract;
+    use crate::storage::audio_contract::{self, Stream};
 
     /// Every key under a session's audio prefix, sorted.
     async fn audio_keys(aws: &Aws, session_id: &str) -> Vec<String> {
@@ -221,66 +306,48 @@ mod tests {
         keys
     }
 
-    fn json(bytes: &[u8]) -> serde_json::Value {
-        serde_json::from_slice(bytes).unwrap()
+    /// An audio item of the sessions table (`AUDIO` or `AUDIO#{streamId}`), read raw.
+    async fn raw_item(aws: &Aws, session_id: &str, kind: &str) -> Option<Item> {
+        aws.audio_item(session_key(session_id, kind)).await.unwrap()
+    }
+
+    fn chunk_key(session_id: &str, stream_id: &str, sequence: u32) -> String {
+        format!(
+            "interview-sessions/session-{session_id}/audio/{stream_id}/chunks/{sequence:010}.bin"
+        )
     }
 
     #[tokio::test]
-    async fn audio_in_order_is_assembled_under_the_session_prefix() {
+    async fn audio_in_order_is_read_back_from_its_chunks() {
         let fixture = fixture().await;
         let aws = &fixture.aws;
-        let assembled = audio_contract::in_order_stream(aws, "a-1", "mic").await;
-        let prefix = "interview-sessions/session-a-1/audio/";
+        audio_contract::in_order_stream(aws, "a-1", "mic").await;
+        // The chunks are the only objects: no copy of the stream, no marker.
         assert_eq!(
             audio_keys(aws, "a-1").await,
-            [
-                format!("{prefix}mic.bin"),
-                format!("{prefix}mic.json"),
-                format!("{prefix}mic/chunks/0000000000.bin"),
-                format!("{prefix}mic/chunks/0000000001.bin"),
-                format!("{prefix}mic/chunks/0000000002.bin"),
-                format!("{prefix}mic/final.json"),
-            ]
+            (0..3)
+                .map(|i| chunk_key("a-1", "mic", i))
+                .collect::<Vec<_>>()
         );
         assert_eq!(
-            raw_object(aws, &format!("{prefix}mic.bin")).await.unwrap(),
-            assembled
-        );
-        assert_eq!(
-            json(&raw_object(aws, &format!("{prefix}mic.json")).await.unwrap()),
-            serde_json::json!({"chunks": 3, "size": 1334})
-        );
-        assert_eq!(
-            json(
-                &raw_object(aws, &format!("{prefix}mic/final.json"))
-                    .await
-                    .unwrap()
-            ),
-            serde_json::json!({"finalSequence": 2})
-        );
-        assert_eq!(
-            raw_object(aws, &format!("{prefix}mic/chunks/0000000001.bin"))
-                .await
-                .unwrap(),
+            raw_object(aws, &chunk_key("a-1", "mic", 1)).await.unwrap(),
             audio_contract::chunk(2, 333)
         );
+        let stream = raw_item(aws, "a-1", "AUDIO#mic").await.unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(attr(&stream, "state")).unwrap(),
+            serde_json::json!({"prefix": 3, "prefixBytes": 1334, "above": {}, "finalSequence": 2})
+        );
+        // Three chunks stored, one repeat ignored: three writes of the record.
+        assert_eq!(number(Some(&stream), "version").unwrap(), 3);
+        let usage = raw_item(aws, "a-1", AUDIO_USAGE).await;
+        assert_eq!(number(usage.as_ref(), "audioBytes").unwrap(), 1334);
     }
 
     #[tokio::test]
-    async fn audio_gaps_are_reported_and_assembly_waits_for_them() {
-        let mut fixture = fixture().await;
-        // Listings of two keys a page: the gaps must be found across pages.
-        fixture.aws.page_size = Some(2);
-        let aws = &fixture.aws;
-        audio_contract::gap_then_filled(aws, "a-1", "mic").await;
-        let prefix = "interview-sessions/session-a-1/audio/mic";
-        let chunk_keys: Vec<String> = (0..4)
-            .map(|i| format!("{prefix}/chunks/000000000{i}.bin"))
-            .collect();
-        let mut expected = vec![format!("{prefix}.bin"), format!("{prefix}.json")];
-        expected.extend(chunk_keys);
-        expected.push(format!("{prefix}/final.json"));
-        assert_eq!(audio_keys(aws, "a-1").await, expected);
+    async fn audio_gaps_are_reported_and_the_stream_waits_for_them() {
+        let fixture = fixture().await;
+        audio_contract::gap_then_filled(&fixture.aws, "a-1", "mic").await;
     }
 
     #[tokio::test]
@@ -288,31 +355,15 @@ mod tests {
         let fixture = fixture().await;
         let aws = &fixture.aws;
         audio_contract::duplicates_and_finals(aws, "a-1", "mic").await;
-        let prefix = "interview-sessions/session-a-1/audio/mic";
         assert_eq!(
-            raw_object(aws, &format!("{prefix}/chunks/0000000000.bin"))
-                .await
-                .unwrap(),
+            raw_object(aws, &chunk_key("a-1", "mic", 0)).await.unwrap(),
             audio_contract::chunk(20, 64)
         );
         assert_eq!(
-            json(
-                &raw_object(aws, &format!("{prefix}/final.json"))
-                    .await
-                    .unwrap()
-            ),
-            serde_json::json!({"finalSequence": 1})
-        );
-        assert_eq!(
             audio_keys(aws, "a-1").await,
-            [
-                format!("{prefix}.bin"),
-                format!("{prefix}.json"),
-                format!("{prefix}/chunks/0000000000.bin"),
-                format!("{prefix}/chunks/0000000001.bin"),
-                format!("{prefix}/chunks/0000000003.bin"),
-                format!("{prefix}/final.json"),
-            ]
+            (0..4)
+                .map(|i| chunk_key("a-1", "mic", i))
+                .collect::<Vec<_>>()
         );
     }
 
@@ -321,63 +372,70 @@ mod tests {
         let fixture = fixture().await;
         let aws = &fixture.aws;
         audio_contract::streams_and_sessions_apart(aws, ["a-1", "a-2"]).await;
-        let one = "interview-sessions/session-a-1/audio/";
+        assert_eq!(audio_keys(aws, "a-2").await, [chunk_key("a-2", "mic", 1)]);
+    }
+
+    #[tokio::test]
+    async fn audio_quota_obeyed() {
+        let fixture = fixture().await;
+        audio_contract::audio_quota_obeyed(&fixture.aws, "a-1").await;
+    }
+
+    #[tokio::test]
+    async fn audio_quota_violated() {
+        let fixture = fixture().await;
+        let aws = &fixture.aws;
+        audio_contract::audio_quota_violated(aws, "a-1").await;
+        let usage = raw_item(aws, "a-1", AUDIO_USAGE).await;
+        assert_eq!(number(usage.as_ref(), "audioBytes").unwrap(), 100);
+    }
+
+    #[tokio::test]
+    async fn audio_sequence_gap_obeyed() {
+        let fixture = fixture().await;
+        audio_contract::sequence_gap_obeyed(&fixture.aws, "a-1", "mic").await;
+    }
+
+    #[tokio::test]
+    async fn audio_sequence_gap_violated() {
+        let fixture = fixture().await;
+        let aws = &fixture.aws;
+        audio_contract::sequence_gap_violated(aws, "a-1", "mic").await;
         assert_eq!(
             audio_keys(aws, "a-1").await,
-            [
-                format!("{one}mi/chunks/0000000000.bin"),
-                format!("{one}mic-2.bin"),
-                format!("{one}mic-2.json"),
-                format!("{one}mic-2/chunks/0000000000.bin"),
-                format!("{one}mic-2/chunks/0000000001.bin"),
-                format!("{one}mic-2/final.json"),
-                format!("{one}mic.bin"),
-                format!("{one}mic.json"),
-                format!("{one}mic/chunks/0000000000.bin"),
-                format!("{one}mic/chunks/0000000001.bin"),
-                format!("{one}mic/final.json"),
-            ]
-        );
-        let two = "interview-sessions/session-a-2/audio/";
-        assert_eq!(
-            audio_keys(aws, "a-2").await,
-            [
-                format!("{two}mic/chunks/0000000001.bin"),
-                format!("{two}mic/final.json"),
-            ]
+            [chunk_key("a-1", "mic", 0), chunk_key("a-1", "mic", 1)]
         );
     }
 
     #[tokio::test]
-    async fn audio_final_marker_without_its_chunk_is_completed_by_the_retry() {
+    async fn audio_chunk_stored_without_its_record_is_taken_by_the_retry() {
         let fixture = fixture().await;
         let aws = &fixture.aws;
-        aws.put_chunk("a-1", "mic", 0, false, Bytes::from_static(b"ab"))
-            .await
-            .unwrap();
-        // A crash after the marker of chunk 1 was written and before the chunk was.
+        let s = Stream {
+            store: aws,
+            session: "a-1",
+            stream: "mic",
+        };
+        s.put(0, false, Bytes::from_static(b"ab")).await;
+        // A write that stopped after the object of chunk 1 and before its record.
         aws.put_object(
-            &keys::audio_final("a-1", "mic"),
-            Bytes::from_static(br#"{"finalSequence":1}"#),
-            JSON,
+            &chunk_key("a-1", "mic", 1),
+            Bytes::from_static(b"cd"),
+            BINARY,
         )
         .await
         .unwrap();
-        assert_eq!(aws.assemble("a-1", "mic").await.unwrap(), None);
-        // The client's retry stores the chunk, and the stream completes.
+        // The retry is recorded with the bytes already stored, and the stream completes.
         assert_eq!(
-            aws.put_chunk("a-1", "mic", 1, true, Bytes::from_static(b"cd"))
-                .await
-                .unwrap(),
-            audio_contract::receipt(false, &[], Some(1))
+            s.put(1, true, Bytes::from_static(b"xyz")).await,
+            audio_contract::receipt(false, &[], Some((2, 4)))
         );
         assert_eq!(
-            aws.assemble("a-1", "mic").await.unwrap(),
-            Some(AssembledAudio { chunks: 2, size: 4 })
-        );
-        assert_eq!(
-            aws.get_assembled("a-1", "mic").await.unwrap(),
-            Some(Bytes::from_static(b"abcd"))
+            s.read().await,
+            Some((
+                AssembledAudio { chunks: 2, size: 4 },
+                Bytes::from_static(b"abcd")
+            ))
         );
     }
 }

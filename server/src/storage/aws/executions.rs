@@ -114,6 +114,7 @@ mod tests {
             stderr_truncated: false,
             test_results: None,
             test_cases: None,
+            shortened: false,
         }
     }
 

@@ -96,22 +96,6 @@ impl Aws {
         }
     }
 
-    /// Whether an object exists (HeadObject).
-    pub(super) async fn object_exists(&self, key: &str) -> StoreResult<bool> {
-        match self
-            .s3
-            .head_object()
-            .bucket(&self.bucket)
-            .key(key)
-            .send()
-            .await
-        {
-            Ok(_) => Ok(true),
-            Err(e) if e.as_service_error().is_some_and(|e| e.is_not_found()) => Ok(false),
-            Err(e) => Err(sdk_error(&format!("S3 HeadObject {key}"), &e)),
-        }
-    }
-
     /// Reads one object; `None` when there is no such key.
     pub(super) async fn get_object(&self, key: &str) -> StoreResult<Option<Bytes>> {
         let output = match self
