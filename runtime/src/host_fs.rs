@@ -81,6 +81,20 @@ pub(crate) fn file_size(path: &Path) -> Result<u64> {
         .map_err(Error::io("reading the metadata of", path))
 }
 
+/// A cache folder of this process's own, made with a random name and owner-only permissions in
+/// the temporary folder, for a process with no home. A fixed name there would let another local
+/// user create the folder first and plant compiled modules, which the runtime maps as code.
+fn private_temp_cache() -> Result<PathBuf> {
+    tempfile::Builder::new()
+        .prefix("codebox-cache-")
+        .tempdir()
+        .map(tempfile::TempDir::keep)
+        .map_err(Error::io(
+            "creating a private cache folder in",
+            std::env::temp_dir(),
+        ))
+}
+
 /// The directory where built interpreters and compiled modules are kept between runs.
 #[derive(Debug, Clone)]
 pub(crate) struct CacheDir {
@@ -88,8 +102,9 @@ pub(crate) struct CacheDir {
 }
 
 impl CacheDir {
-    /// `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else `~/.cache/codebox`.
-    pub(crate) fn from_env() -> CacheDir {
+    /// `$CODEBOX_CACHE_DIR`, else `$XDG_CACHE_HOME/codebox`, else `~/.cache/codebox`, else a
+    /// private folder of this process in the temporary folder.
+    pub(crate) fn from_env() -> Result<CacheDir> {
         let path = std::env::var_os("CODEBOX_CACHE_DIR")
             .map(PathBuf::from)
             .or_else(|| {
@@ -98,8 +113,8 @@ impl CacheDir {
             .or_else(|| {
                 std::env::var_os("HOME").map(|d| PathBuf::from(d).join(".cache").join("codebox"))
             })
-            .unwrap_or_else(|| std::env::temp_dir().join("codebox-cache"));
-        CacheDir { path }
+            .map_or_else(private_temp_cache, Ok)?;
+        Ok(CacheDir { path })
     }
 
     pub(crate) fn new(path: PathBuf) -> CacheDir {

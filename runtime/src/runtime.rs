@@ -170,7 +170,8 @@ impl RuntimeBuilder {
     /// # Errors
     ///
     /// [`Error::InvalidRequest`] for a wasm stack under 64 KiB; [`Error::Engine`] when
-    /// wasmtime rejects the rest of the configuration.
+    /// wasmtime rejects the rest of the configuration; [`Error::Io`] when there is no home to
+    /// keep the cache in and no private folder can be made in the temporary folder.
     pub fn build(self) -> Result<Runtime> {
         if self.wasm_stack_bytes < 64 * 1024 {
             return Err(Error::InvalidRequest(
@@ -180,7 +181,7 @@ impl RuntimeBuilder {
         let engine = engine::new_engine(self.wasm_stack_bytes, self.fuel)?;
         let cache = self
             .cache_dir
-            .map_or_else(CacheDir::from_env, CacheDir::new);
+            .map_or_else(CacheDir::from_env, |dir| Ok(CacheDir::new(dir)))?;
         Ok(Runtime {
             inner: Arc::new(Inner {
                 engine,

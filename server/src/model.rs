@@ -1,6 +1,6 @@
 //! The API's resources, as JSON (camelCase, as in the spec) and as stored.
 
-use codebox_runtime::{ExecutionResult, Language};
+use codebox_runtime::{CollectedFile, ExecutionResult, FsQuota, Language};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use utoipa::ToSchema;
@@ -305,6 +305,19 @@ pub(crate) struct ExecutionRecord {
     /// keeps them whole (up to the run's own output caps).
     #[serde(default)]
     pub(crate) shortened: bool,
+    /// The files the run shown made or changed that match the request's `collectFiles`:
+    /// `{path, content, encoding}`, where `encoding` is `utf-8` or `base64`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<Object>)]
+    pub(crate) collected_files: Vec<CollectedFile>,
+    /// Whether matching files were left out (more than 100, or 4 MiB).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) collected_files_truncated: bool,
+    /// The first filesystem quota the run shown crossed (`bytes`, `entries`, `depth`,
+    /// `pathLength`, `openFiles`), which the program saw as an ordinary error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<String>)]
+    pub(crate) fs_quota_hit: Option<FsQuota>,
 }
 
 impl ExecutionRecord {
@@ -322,6 +335,9 @@ impl ExecutionRecord {
         self.peak_memory_bytes = result.peak_memory_bytes;
         self.stdout_truncated = result.stdout_truncated;
         self.stderr_truncated = result.stderr_truncated;
+        self.collected_files = result.collected_files.clone();
+        self.collected_files_truncated = result.collected_files_truncated;
+        self.fs_quota_hit = result.fs_quota_hit;
     }
 }
 

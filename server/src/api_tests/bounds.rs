@@ -209,3 +209,62 @@ api_test!(the_execution_history_comes_a_page_at_a_time, |app| {
         assert_eq!(body["error"]["code"], "invalid_query");
     }
 });
+
+api_test!(files_a_run_wrote_come_back_with_its_record, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "main.py",
+        "import os\nos.makedirs('out', exist_ok=True)\nopen('out/answer.txt', 'w').write('42\\n')\nopen('out/skip.log', 'w').write('no')\n",
+    )
+    .await;
+    let (status, record) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "main.py", "collectFiles": ["out/*.txt"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    assert_eq!(
+        record["collectedFiles"],
+        json!([{ "path": "out/answer.txt", "content": "42\n", "encoding": "utf-8" }])
+    );
+    // The stored record keeps them, and the session's own files never changed.
+    let stored = app
+        .get(&format!(
+            "/api/v1/sessions/{id}/executions/{}",
+            record["executionId"].as_str().unwrap()
+        ))
+        .await
+        .1;
+    assert_eq!(stored["collectedFiles"], record["collectedFiles"]);
+    let (_, files) = app.get(&format!("/api/v1/sessions/{id}/files")).await;
+    assert_eq!(files.as_array().map(Vec::len), Some(1), "{files}");
+    let (status, refused) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "main.py", "collectFiles": ["../*"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+});
+
+api_test!(a_filesystem_quota_is_named_in_the_record, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "fill.py",
+        "import errno\ntry:\n    with open('/tmp/big', 'wb') as f:\n        while True:\n            f.write(b'x' * (1 << 20))\nexcept OSError as e:\n    print('caught', errno.errorcode[e.errno])\n",
+    )
+    .await;
+    let (status, record) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "fill.py" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    assert_eq!(record["output"], "caught ENOSPC\n", "{record}");
+    assert_eq!(record["fsQuotaHit"], "bytes");
+    assert_eq!(record["termination"], "exited");
+});

@@ -48,6 +48,11 @@ pub(crate) struct ExecuteRequest {
     /// Wall-clock limit per run in milliseconds, up to the server's MAX_EXECUTION_TIME.
     #[serde(default)]
     pub(crate) timeout_ms: Option<u64>,
+    /// Glob patterns relative to the working directory (`out/*.txt`, at most 16): the files
+    /// the program made or changed that match come back in the record's `collectedFiles`
+    /// (Python and JavaScript; at most 100 files and 4 MiB).
+    #[serde(default)]
+    pub(crate) collect_files: Option<Vec<String>>,
 }
 
 /// One test case.
@@ -70,6 +75,7 @@ impl ExecuteRequest {
             stdin: None,
             test_cases: None,
             timeout_ms: None,
+            collect_files: None,
         }
     }
 }
@@ -245,6 +251,7 @@ impl Services {
         let base = RunRequest::new(language, file_name.clone())
             .files(files)
             .limits(limits)
+            .collect_files(request.collect_files.unwrap_or_default())
             .cancel_token(cancel.clone());
         Ok(Plan {
             header: Header {
@@ -441,6 +448,9 @@ impl Header {
             test_results: None,
             test_cases,
             shortened: false,
+            collected_files: Vec::new(),
+            collected_files_truncated: false,
+            fs_quota_hit: None,
         };
         record.apply(result);
         record.shortened = keep_at_most(&mut record.output, RECORD_OUTPUT_BYTES);

@@ -288,6 +288,9 @@ mod tests {
             test_results: None,
             test_cases: None,
             shortened: false,
+            collected_files: Vec::new(),
+            collected_files_truncated: false,
+            fs_quota_hit: None,
         }
     }
 
