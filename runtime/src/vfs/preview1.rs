@@ -90,7 +90,7 @@ pub(crate) fn add_to_linker<T: Send + 'static>(
         };
     }
 
-    // ---- descriptors ----
+    // The calls on a descriptor, in the witx's order.
     wasi!(fd_close(_, vfs, fd: i32) { Ok(vfs.fd_close(fd as u32)?) });
     wasi!(fd_renumber(_, vfs, from: i32, to: i32) { Ok(vfs.fd_renumber(from as u32, to as u32)?) });
     wasi!(fd_read(m, vfs, fd: i32, iovs: i32, n: i32, out: i32) {
@@ -163,7 +163,7 @@ pub(crate) fn add_to_linker<T: Send + 'static>(
         Ok(m.write_u32(out as u32, used)?)
     });
 
-    // ---- paths ----
+    // The calls on a path, relative to a folder descriptor.
     wasi!(path_open(
         m, vfs, fd: i32, lookup: i32, path: i32, len: i32, oflags: i32, base: i64,
         _inheriting: i64, fdflags: i32, out: i32
@@ -226,7 +226,7 @@ pub(crate) fn add_to_linker<T: Send + 'static>(
         Ok(vfs.path_unlink_file(fd as u32, m.str(path as u32, len as u32)?)?)
     });
 
-    // ---- sockets: there are none ----
+    // A run has no sockets: the socket calls answer as for a descriptor that is not one.
     wasi!(sock_accept(_, vfs, fd: i32, _flags: i32, _out: i32) { Err(vfs.sock(fd as u32).into()) });
     wasi!(sock_recv(_, vfs, fd: i32, _iovs: i32, _n: i32, _flags: i32, _out: i32, _oflags: i32) {
         Err(vfs.sock(fd as u32).into())
@@ -236,7 +236,7 @@ pub(crate) fn add_to_linker<T: Send + 'static>(
     });
     wasi!(sock_shutdown(_, vfs, fd: i32, _how: i32) { Err(vfs.sock(fd as u32).into()) });
 
-    // ---- waiting ----
+    // Waiting, which also covers the standard streams' readiness.
     linker.func_wrap_async(
         MODULE,
         "poll_oneoff",
