@@ -110,7 +110,14 @@ impl Events {
         loop {
             let next = lock(&self.queue).pop(&self.request_id);
             if let Some(message) = next {
+                let partial = matches!(&message, ServerMessage::ExecutionOutput { data, .. } if data.len() < CHUNK_BYTES);
                 conn.send(&message).await;
+                // A program writing steadily refills the queue while a message is sent: after
+                // a chunk that was not full, more output gathers before the next one, or every
+                // send would carry the few bytes written during the one before.
+                if partial && !lock(&self.queue).urgent() {
+                    tokio::time::sleep(FLUSH_DELAY).await;
+                }
                 continue;
             }
             if lock(&self.queue).done {
@@ -204,11 +211,16 @@ impl Queue {
         }
     }
 
-    /// Whether waiting for more output would only delay what is already complete.
+    /// Whether waiting for more output would only delay what is already complete: the end, a
+    /// full chunk, or an event that is not output. An empty queue is not urgent: the wake-up
+    /// came from output that an earlier pass already took, and more is likely on its way.
     fn urgent(&self) -> bool {
         self.done
             || self.bytes >= CHUNK_BYTES
-            || !matches!(self.items.back(), Some(Item::Output { .. }))
+            || matches!(
+                self.items.back(),
+                Some(Item::Event(_) | Item::Dropped { .. })
+            )
     }
 
     /// Takes the next message: a whole event, or up to a chunk of the first output.
