@@ -341,6 +341,38 @@ impl ExecutionRecord {
     }
 }
 
+#[cfg(test)]
+impl ExecutionRecord {
+    /// A record of a Python run of `main.py` in `session_id` that exited 0 having printed
+    /// nothing, for tests to change what they look at.
+    pub(crate) fn example(session_id: &str, execution_id: &str) -> ExecutionRecord {
+        ExecutionRecord {
+            execution_id: execution_id.to_owned(),
+            session_id: session_id.to_owned(),
+            file_name: "main.py".to_owned(),
+            language: Language::Python,
+            created_at: now(),
+            success: true,
+            output: String::new(),
+            errors: String::new(),
+            exit_code: Some(0),
+            execution_time: 1.0,
+            termination: Termination::Exited,
+            crash_reason: None,
+            fuel_consumed: 1,
+            peak_memory_bytes: 1,
+            stdout_truncated: false,
+            stderr_truncated: false,
+            test_results: None,
+            test_cases: None,
+            shortened: false,
+            collected_files: Vec::new(),
+            collected_files_truncated: false,
+            fs_quota_hit: None,
+        }
+    }
+}
+
 /// An execution as listed: enough to pick one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase")]

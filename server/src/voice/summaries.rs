@@ -260,7 +260,6 @@ mod tests {
     use super::*;
     use crate::service::judge;
     use crate::voice::test_support::files;
-    use codebox_runtime::Language;
 
     fn record(
         termination: Termination,
@@ -269,28 +268,14 @@ mod tests {
         errors: &str,
     ) -> ExecutionRecord {
         ExecutionRecord {
-            execution_id: "e".into(),
-            session_id: "s".into(),
             file_name: "solution.py".into(),
-            language: Language::Python,
-            created_at: crate::model::now(),
             success: exit_code == Some(0),
             output: output.into(),
             errors: errors.into(),
             exit_code,
             execution_time: 120.0,
             termination,
-            crash_reason: None,
-            fuel_consumed: 1,
-            peak_memory_bytes: 1,
-            stdout_truncated: false,
-            stderr_truncated: false,
-            test_results: None,
-            test_cases: None,
-            shortened: false,
-            collected_files: Vec::new(),
-            collected_files_truncated: false,
-            fs_quota_hit: None,
+            ..ExecutionRecord::example("s", "e")
         }
     }
 

@@ -83,7 +83,6 @@ fn parse_record(key: &str, body: &[u8]) -> StoreResult<ExecutionRecord> {
 
 #[cfg(test)]
 mod tests {
-    use codebox_runtime::Language;
 
     use super::super::testing::{fixture, raw_object, t};
     use super::*;
@@ -96,28 +95,14 @@ mod tests {
         success: bool,
     ) -> ExecutionRecord {
         ExecutionRecord {
-            execution_id: execution_id.to_owned(),
-            session_id: session_id.to_owned(),
-            file_name: "main.py".to_owned(),
-            language: Language::Python,
             created_at,
             success,
             output: format!("output of {execution_id}\n"),
-            errors: String::new(),
             exit_code: Some(if success { 0 } else { 1 }),
             execution_time: 12.5,
-            termination: crate::model::Termination::Exited,
-            crash_reason: None,
             fuel_consumed: 1234,
             peak_memory_bytes: 65536,
-            stdout_truncated: false,
-            stderr_truncated: false,
-            test_results: None,
-            test_cases: None,
-            shortened: false,
-            collected_files: Vec::new(),
-            collected_files_truncated: false,
-            fs_quota_hit: None,
+            ..ExecutionRecord::example(session_id, execution_id)
         }
     }
 
