@@ -268,3 +268,28 @@ api_test!(a_filesystem_quota_is_named_in_the_record, |app| {
     assert_eq!(record["fsQuotaHit"], "bytes");
     assert_eq!(record["termination"], "exited");
 });
+
+api_test!(collected_files_stop_at_their_bounds, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "many.py",
+        "import os, sys\nos.makedirs('out', exist_ok=True)\nfor i in range(int(sys.stdin.read())):\n    open(f'out/{i:03}.txt', 'w').write('x')\n",
+    )
+    .await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let run = |count: &str| json!({ "fileName": "many.py", "stdin": count, "collectFiles": ["out/*.txt"] });
+    let (_, held) = app.post(&execute, run("100")).await;
+    assert_eq!(
+        held["collectedFiles"].as_array().map(Vec::len),
+        Some(100),
+        "{held}"
+    );
+    assert!(held.get("collectedFilesTruncated").is_none(), "{held}");
+    let (_, violated) = app.post(&execute, run("101")).await;
+    assert_eq!(
+        violated["collectedFiles"].as_array().map(Vec::len),
+        Some(100)
+    );
+    assert_eq!(violated["collectedFilesTruncated"], true);
+});
