@@ -481,9 +481,12 @@ fn call_guest(
         };
         // A guest blocked in a host call (sleeping, say) never reaches an epoch check; the
         // executor's timer and the cancel token cover that case.
+        // Biased towards the token, so that a run cancelled before it starts never runs: a
+        // short program could otherwise finish within the first poll of the call.
         tokio::select! {
-            call = tokio::time::timeout_at(deadline.into(), run) => call.ok(),
+            biased;
             () = cancel.cancelled() => None,
+            call = tokio::time::timeout_at(deadline.into(), run) => call.ok(),
         }
     }))
 }
