@@ -7,7 +7,11 @@ use std::path::Path;
 const LANGUAGES: [&str; 3] = ["python", "javascript", "java"];
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time, not with `env!`: a build script compiled in another checkout and reused
+    // from a shared target directory would otherwise read that checkout's cases.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir);
     let mut out = String::new();
     for language_dir in folders(&root.join("cases")) {
         let language = name_of(&language_dir);

@@ -33,6 +33,7 @@ use utoipa::OpenApi;
 
 use crate::config::{Config, ConnectionLimits, StorageConfig};
 use crate::error::ApiError;
+use crate::events::Events;
 use crate::openapi::ApiDoc;
 use crate::routes::{executions, files, health, sessions};
 use crate::service::Services;
@@ -141,7 +142,11 @@ impl Application {
         let listener = TcpListener::bind(addr)
             .await
             .with_context(|| format!("binding {addr}"))?;
-        let services = Services::new(config, storage, runtime);
+        let events = match &config.events_url {
+            Some(url) => Events::shared(url).context("CODEBOX_EVENTS_URL")?,
+            None => Events::embedded(),
+        };
+        let services = Services::new(config, storage, runtime, events);
         Ok(Application { listener, services })
     }
 

@@ -92,6 +92,11 @@ pub(crate) struct ServeArgs {
     /// is always allowed.
     #[arg(long, env = "CODEBOX_ALLOWED_ORIGINS")]
     pub(crate) allowed_origins: Option<String>,
+    /// The event engine that shares session events between the hosts of a deployment
+    /// (`redis://HOST:PORT`, or `rediss://` for TLS; Redis or Valkey). Without it, events stay
+    /// within this process, which is all a single host needs.
+    #[arg(long, env = "CODEBOX_EVENTS_URL")]
+    pub(crate) events_url: Option<String>,
     /// The container engine that runs Java (`unix:///run/podman/podman.sock`); by default
     /// the platform's (`unix:///var/run/docker.sock`).
     #[arg(long, env = "DOCKER_HOST")]
@@ -233,6 +238,8 @@ pub(crate) struct Config {
     pub(crate) ws_per_session: usize,
     /// Bytes a WebSocket connection may have queued for its writer.
     pub(crate) ws_outbox_bytes: u32,
+    /// The event engine shared by the hosts, if any.
+    pub(crate) events_url: Option<String>,
 }
 
 /// The bounds on HTTP connections that keep slow and idle clients from holding the server.
@@ -356,6 +363,7 @@ impl Config {
             },
             ws_per_session: args.ws_per_session.max(1),
             ws_outbox_bytes: args.ws_outbox_bytes.max(1 << 10),
+            events_url: args.events_url.clone().filter(|url| !url.is_empty()),
         })
     }
 }

@@ -176,7 +176,7 @@ impl From<StoreError> for ApiError {
         match e {
             // The service turns the expected answers into their own errors first; one that
             // reaches here is a bug, so it is logged as internal.
-            StoreError::AlreadyExists | StoreError::NotFound => {
+            StoreError::AlreadyExists | StoreError::NotFound | StoreError::OverQuota(_) => {
                 ApiError::Internal(format!("unexpected store answer: {e}"))
             }
             StoreError::Backend(detail) => {

@@ -8,6 +8,7 @@ mod auth;
 mod cli;
 mod config;
 mod error;
+mod events;
 #[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]

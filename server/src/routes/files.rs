@@ -5,9 +5,10 @@ use axum::http::StatusCode;
 
 use crate::access::Principal;
 use crate::error::{ApiError, AppJson};
+use crate::events::REST_ORIGIN;
 use crate::model::{FileContent, FileInfo};
+use crate::service::Services;
 use crate::service::files::{CreateFile, UpdateFile};
-use crate::service::{REST_ORIGIN, Services};
 
 /// The session's files (path, size, lastModified, fileType).
 #[utoipa::path(get, path = "/api/v1/sessions/{sessionId}/files", tag = "files",

@@ -4,11 +4,12 @@ use bytes::Bytes;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
-use super::{FileChangeKind, FileEvent, Services};
+use super::Services;
 use crate::access::{Action, Principal};
 use crate::error::ApiError;
+use crate::events::{FileChangeKind, FileEvent};
 use crate::model::{FileContent, FileInfo, now};
-use crate::storage::StoreError;
+use crate::storage::{FileLimits, Quota, StoreError, WriteMode};
 
 /// `POST /sessions/{id}/files`.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -113,33 +114,12 @@ impl Services {
         Ok(())
     }
 
-    /// Checks the session's file count and total bytes if `existing` (or a new file, when
-    /// `None`) gets `new_size` bytes.
-    fn check_quota(
-        &self,
-        files: &[FileInfo],
-        existing: Option<&FileInfo>,
-        new_size: u64,
-    ) -> Result<(), ApiError> {
-        let count = files.len() + usize::from(existing.is_none());
-        if count > self.config.max_files {
-            return Err(ApiError::too_large(
-                "too_many_files",
-                format!("a session holds at most {} files", self.config.max_files),
-            ));
+    /// The bounds of a session's files.
+    fn file_limits(&self) -> FileLimits {
+        FileLimits {
+            files: self.config.max_files as u64,
+            bytes: self.config.max_session_bytes,
         }
-        let total: u64 =
-            files.iter().map(|f| f.size).sum::<u64>() - existing.map_or(0, |f| f.size) + new_size;
-        if total > self.config.max_session_bytes {
-            return Err(ApiError::too_large(
-                "session_too_large",
-                format!(
-                    "a session holds at most {} bytes of files",
-                    self.config.max_session_bytes
-                ),
-            ));
-        }
-        Ok(())
     }
 
     pub(crate) async fn list_files(
@@ -187,7 +167,7 @@ impl Services {
             session_id,
             &request.file_path,
             request.content,
-            Write::Create,
+            WriteMode::Create,
             origin,
         )
         .await
@@ -202,55 +182,51 @@ impl Services {
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
         principal.authorize(Some(session_id), Action::WriteFiles)?;
-        self.write_file(session_id, path, request.content, Write::Update, origin)
+        self.write_file(session_id, path, request.content, WriteMode::Update, origin)
             .await
     }
 
     /// Creates or replaces a file after the checks both share: the path, the size, an active
-    /// session, whether the file exists (from the listing the quota check needs anyway), the
-    /// quota. The store's conditional write still settles a race with another server.
+    /// session, and for a new file, that its path is neither taken nor a folder's. Whether the
+    /// file exists and the session's bounds are the store's to check, in the write itself, so
+    /// that they hold against a writer on another host too.
     async fn write_file(
         &self,
         session_id: &str,
         path: &str,
         content: String,
-        write: Write,
+        mode: WriteMode,
         origin: &str,
     ) -> Result<FileInfo, ApiError> {
         let path = check_new_path(path)?;
         self.check_size(&content)?;
         let _guard = self.lock_session(session_id).await;
         self.active_session(session_id).await?;
-        let files = self.storage.files.list_files(session_id).await?;
-        let existing = files.iter().find(|f| f.file_path == path);
-        match (write, existing) {
-            (Write::Create, Some(_)) => return Err(file_exists(&path)),
-            (Write::Update, None) => return Err(file_not_found(&path)),
-            (Write::Create, None) => check_no_clash(&path, &files)?,
-            (Write::Update, Some(_)) => {}
+        if mode == WriteMode::Create {
+            let files = self.storage.files.list_files(session_id).await?;
+            if files.iter().any(|f| f.file_path == path) {
+                return Err(file_exists(&path));
+            }
+            check_no_clash(&path, &files)?;
         }
-        self.check_quota(&files, existing, content.len() as u64)?;
         self.cache.invalidate(session_id, &path);
-        let (content, at) = (Bytes::from(content), now());
-        let stored = match write {
-            Write::Create => {
-                self.storage
-                    .files
-                    .create_file(session_id, &path, content, at)
-                    .await
-            }
-            Write::Update => {
-                self.storage
-                    .files
-                    .update_file(session_id, &path, content, at)
-                    .await
-            }
-        };
+        let stored = self
+            .storage
+            .files
+            .write_file(
+                mode,
+                session_id,
+                &path,
+                Bytes::from(content),
+                now(),
+                self.file_limits(),
+            )
+            .await;
         match stored {
             Ok(info) => {
-                let change = match write {
-                    Write::Create => FileChangeKind::Created,
-                    Write::Update => FileChangeKind::Updated,
+                let change = match mode {
+                    WriteMode::Create => FileChangeKind::Created,
+                    WriteMode::Update => FileChangeKind::Updated,
                 };
                 self.changed(
                     session_id,
@@ -263,7 +239,25 @@ impl Services {
             }
             Err(StoreError::AlreadyExists) => Err(file_exists(&path)),
             Err(StoreError::NotFound) => Err(file_not_found(&path)),
+            Err(StoreError::OverQuota(quota)) => Err(self.over_quota(quota)),
             Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The answer to a write that would pass one of the session's bounds.
+    fn over_quota(&self, quota: Quota) -> ApiError {
+        match quota {
+            Quota::Files => ApiError::too_large(
+                "too_many_files",
+                format!("a session holds at most {} files", self.config.max_files),
+            ),
+            Quota::Bytes => ApiError::too_large(
+                "session_too_large",
+                format!(
+                    "a session holds at most {} bytes of files",
+                    self.config.max_session_bytes
+                ),
+            ),
         }
     }
 
@@ -334,13 +328,6 @@ impl Services {
         }
         Ok(files)
     }
-}
-
-/// Which of the two writes.
-#[derive(Debug, Clone, Copy)]
-enum Write {
-    Create,
-    Update,
 }
 
 fn file_exists(path: &str) -> ApiError {

@@ -25,7 +25,8 @@ use codebox_runtime::{Language, Runtime};
 
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::model::{FileInfo, Session, SessionStatus};
+use crate::events::{Events, FileEvent};
+use crate::model::{Session, SessionStatus};
 use crate::storage::Storage;
 use file_cache::FileCache;
 use limiter::Limiter;
@@ -40,36 +41,13 @@ pub(crate) struct Services {
     pub(crate) cache: FileCache,
     locks: Arc<[tokio::sync::Mutex<()>]>,
     interpreters_ready: Arc<AtomicBool>,
-    /// File changes, for the WebSocket connections that follow a session.
-    pub(crate) file_events: tokio::sync::broadcast::Sender<FileEvent>,
+    /// File changes, for the WebSocket connections that follow a session, on every host.
+    pub(crate) events: Events,
     /// Runs in progress (REST and WebSocket), for `/readyz` and leak checks.
     pub(crate) running: Arc<std::sync::atomic::AtomicUsize>,
     /// The store's and the container engine's last answers, for `/readyz`.
     readiness: readiness::SharedReadiness,
 }
-
-/// A change to a session's file.
-#[derive(Debug, Clone)]
-pub(crate) struct FileEvent {
-    pub(crate) session_id: String,
-    pub(crate) change: FileChangeKind,
-    pub(crate) file_path: String,
-    /// The file's metadata after the change (none after a delete).
-    pub(crate) file: Option<FileInfo>,
-    /// The WebSocket connection that made the change, or `rest`.
-    pub(crate) origin: String,
-}
-
-/// How a file changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FileChangeKind {
-    Created,
-    Updated,
-    Deleted,
-}
-
-/// The origin of changes made through REST.
-pub(crate) const REST_ORIGIN: &str = "rest";
 
 impl std::fmt::Debug for Services {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -83,7 +61,7 @@ impl std::fmt::Debug for Services {
 const LOCK_STRIPES: usize = 64;
 
 impl Services {
-    pub(crate) fn new(config: Config, storage: Storage, runtime: Runtime) -> Self {
+    pub(crate) fn new(config: Config, storage: Storage, runtime: Runtime, events: Events) -> Self {
         let limiter = Limiter::new(config.max_concurrent, config.queue);
         Services {
             config: Arc::new(config),
@@ -95,7 +73,7 @@ impl Services {
                 .map(|_| tokio::sync::Mutex::new(()))
                 .collect(),
             interpreters_ready: Arc::new(AtomicBool::new(false)),
-            file_events: tokio::sync::broadcast::channel(256).0,
+            events,
             running: Arc::default(),
             readiness: Arc::default(),
         }
@@ -130,9 +108,9 @@ impl Services {
         self.locks[stripe].lock().await
     }
 
-    /// Tells the WebSocket connections about a change; nobody listening is fine.
+    /// Tells the WebSocket connections about a change, on this host and the others.
     pub(crate) fn publish(&self, event: FileEvent) {
-        let _ = self.file_events.send(event);
+        self.events.publish(event);
     }
 
     /// Runs in progress.

@@ -91,9 +91,17 @@ impl Services {
                 (Some(Ok(())), true) => Value::Null,
             };
         }
+        // The event engine is reported but does not make the host unready: without it, writes
+        // still succeed and connections are told that they may miss other hosts' changes.
+        let engine = self.events.engine();
+        let mut events = json!({ "engine": engine.engine, "ok": engine.problem.is_none() });
+        if details && let Some(reason) = engine.problem {
+            events["reason"] = json!(reason);
+        }
         let body = json!({
             "status": if ready { "ready" } else { "not_ready" },
             "storage": storage,
+            "events": events,
             "interpreters": { "ok": interpreters },
             "java": java,
             "executions": { "running": self.running_executions() },

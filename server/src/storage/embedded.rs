@@ -21,9 +21,9 @@ use time::OffsetDateTime;
 
 use super::audio_stream::StreamState;
 use super::{
-    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, FileStore, PutChunk,
-    ResultStore, SessionPage, SessionQuery, SessionStore, Storage, StoreError, StoreResult,
-    StoredFile, WriteMode, after_token, parse_page_token,
+    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, FileLimits, FileStore,
+    PutChunk, ResultStore, SessionPage, SessionQuery, SessionStore, Storage, StoreError,
+    StoreResult, StoredFile, WriteMode, after_token, parse_page_token,
 };
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionConfig, SessionStatus, Timestamp,
@@ -278,26 +278,42 @@ impl FileStore for Embedded {
         path: &str,
         content: Bytes,
         at: Timestamp,
+        limits: FileLimits,
     ) -> StoreResult<FileInfo> {
         let sql = match mode {
             WriteMode::Create => {
-                "INSERT OR IGNORE INTO files (session_id, file_path, content, last_modified) VALUES (?1, ?2, ?3, ?4)"
+                "INSERT INTO files (session_id, file_path, content, last_modified) VALUES (?1, ?2, ?3, ?4)"
             }
             WriteMode::Update => {
                 "UPDATE files SET content = ?3, last_modified = ?4 WHERE session_id = ?1 AND file_path = ?2"
             }
         };
         let (id, path) = (session_id.to_owned(), path.to_owned());
+        // The connection is this process's only one, held for the whole closure: the session's
+        // usage read here is still its usage when the write below happens.
         self.with(move |c| {
-            let written = c
-                .execute(sql, params![id, path, content.as_ref(), millis(at)])
+            let (files, bytes, old): (u64, u64, Option<u64>) = c
+                .query_row(
+                    "SELECT count(*), coalesce(sum(length(content)), 0), \
+                     (SELECT length(content) FROM files WHERE session_id = ?1 AND file_path = ?2) \
+                     FROM files WHERE session_id = ?1",
+                    [&id, &path],
+                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                )
                 .map_err(backend)?;
-            if written == 0 {
+            if old.is_some() != (mode == WriteMode::Update) {
                 return Err(mode.conflict());
             }
+            let size = content.len() as u64;
+            let files_after = files + u64::from(old.is_none());
+            if let Some(quota) = limits.passed(files_after, bytes - old.unwrap_or(0) + size) {
+                return Err(StoreError::OverQuota(quota));
+            }
+            c.execute(sql, params![id, path, content.as_ref(), millis(at)])
+                .map_err(backend)?;
             Ok(file_info(
                 path,
-                i64::try_from(content.len()).unwrap_or(i64::MAX),
+                i64::try_from(size).unwrap_or(i64::MAX),
                 millis(at),
             ))
         })

@@ -34,6 +34,9 @@ pub(crate) enum StoreError {
     /// The thing to change or delete does not exist.
     #[error("not found")]
     NotFound,
+    /// The write would take the session past one of its [`FileLimits`]; nothing was written.
+    #[error("the session would pass its {0} quota")]
+    OverQuota(Quota),
     /// The backend failed or could not be reached; the message is for the logs.
     #[error("storage backend: {0}")]
     Backend(String),
@@ -58,6 +61,53 @@ impl WriteMode {
             WriteMode::Create => StoreError::AlreadyExists,
             WriteMode::Update => StoreError::NotFound,
         }
+    }
+}
+
+/// The bounds a session's files keep, checked by the store in the same write that would pass
+/// them, so that two writers (on two hosts) cannot both slip under a bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileLimits {
+    /// The most files.
+    pub(crate) files: u64,
+    /// The most bytes, all files together.
+    pub(crate) bytes: u64,
+}
+
+impl FileLimits {
+    /// No bounds: for the stores' own tests, and for taking a file off a session's usage.
+    pub(crate) const NONE: FileLimits = FileLimits {
+        files: u64::MAX,
+        bytes: u64::MAX,
+    };
+
+    /// The bound that a session of `files` files holding `bytes` bytes passes, if any.
+    pub(crate) fn passed(self, files: u64, bytes: u64) -> Option<Quota> {
+        if files > self.files {
+            Some(Quota::Files)
+        } else if bytes > self.bytes {
+            Some(Quota::Bytes)
+        } else {
+            None
+        }
+    }
+}
+
+/// One of a session's [`FileLimits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Quota {
+    /// The number of files.
+    Files,
+    /// The bytes of all files together.
+    Bytes,
+}
+
+impl std::fmt::Display for Quota {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Quota::Files => "file count",
+            Quota::Bytes => "bytes",
+        })
     }
 }
 
@@ -131,7 +181,8 @@ pub(crate) trait FileStore: Send + Sync {
     /// One file with its content.
     async fn get_file(&self, session_id: &str, path: &str) -> StoreResult<Option<StoredFile>>;
     /// Stores a file's content as `mode` says; [`WriteMode::conflict`] when the path is taken
-    /// (create) or unknown (update).
+    /// (create) or unknown (update), [`StoreError::OverQuota`] when the session would pass
+    /// `limits`.
     async fn write_file(
         &self,
         mode: WriteMode,
@@ -139,8 +190,11 @@ pub(crate) trait FileStore: Send + Sync {
         path: &str,
         content: Bytes,
         at: Timestamp,
+        limits: FileLimits,
     ) -> StoreResult<FileInfo>;
-    /// Creates a file; [`StoreError::AlreadyExists`] if the path is taken.
+    /// Creates a file without bounds (for the stores' own tests); [`StoreError::AlreadyExists`]
+    /// if the path is taken.
+    #[cfg(test)]
     async fn create_file(
         &self,
         session_id: &str,
@@ -148,10 +202,19 @@ pub(crate) trait FileStore: Send + Sync {
         content: Bytes,
         at: Timestamp,
     ) -> StoreResult<FileInfo> {
-        self.write_file(WriteMode::Create, session_id, path, content, at)
-            .await
+        self.write_file(
+            WriteMode::Create,
+            session_id,
+            path,
+            content,
+            at,
+            FileLimits::NONE,
+        )
+        .await
     }
-    /// Replaces an existing file's content; [`StoreError::NotFound`] if there is none.
+    /// Replaces an existing file's content without bounds (for the stores' own tests);
+    /// [`StoreError::NotFound`] if there is none.
+    #[cfg(test)]
     async fn update_file(
         &self,
         session_id: &str,
@@ -159,8 +222,15 @@ pub(crate) trait FileStore: Send + Sync {
         content: Bytes,
         at: Timestamp,
     ) -> StoreResult<FileInfo> {
-        self.write_file(WriteMode::Update, session_id, path, content, at)
-            .await
+        self.write_file(
+            WriteMode::Update,
+            session_id,
+            path,
+            content,
+            at,
+            FileLimits::NONE,
+        )
+        .await
     }
     /// Deletes a file; [`StoreError::NotFound`] if there is none.
     async fn delete_file(&self, session_id: &str, path: &str) -> StoreResult<()>;

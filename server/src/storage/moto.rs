@@ -1,17 +1,16 @@
 //! A real moto server (S3 and DynamoDB on one port) for tests, started on a free loopback
 //! port and killed when dropped.
 //!
-//! Only the standard library is used, so any test in the crate can use it. moto comes from
-//! `moto_server` on `PATH`; when it is missing it is installed with pip first
-//! (`python3 -m pip install --quiet 'moto[s3,dynamodb]' flask flask-cors`), and when pip puts
-//! no script on `PATH` the server is run as `python3 -m moto.server`.
+//! Only the standard library is used, so any test in the crate can use it. moto is imported by
+//! `python3` and served one request at a time (see [`SERIAL_MOTO`] for why); when `python3`
+//! cannot import it, it is installed with pip first
+//! (`python3 -m pip install --quiet 'moto[s3,dynamodb]' flask flask-cors`).
 //!
 //! moto runs under a small Python watcher that reads its stdin, a pipe from the test process:
 //! when the test process ends in any way (even killed, or with the server in a `static` that is
 //! never dropped), the pipe closes and the watcher stops moto, so no server outlives its tests.
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -61,7 +60,7 @@ impl MotoServer {
         command
             .args(["-c", WATCHER])
             .args(moto_command())
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .args(["127.0.0.1", &port.to_string()])
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -141,42 +140,55 @@ pub(crate) fn free_port() -> u16 {
         .port()
 }
 
-/// The command line that runs moto (without its options), installing moto first when it is
-/// missing.
-fn moto_command() -> Vec<String> {
-    if let Some(path) = find_on_path("moto_server") {
-        return vec![path.to_string_lossy().into_owned()];
-    }
-    let status = Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "moto[s3,dynamodb]",
-            "flask",
-            "flask-cors",
-        ])
-        .status()
-        .unwrap_or_else(|e| {
-            panic!("moto_server is not on PATH and python3 cannot run to install it: {e}")
-        });
-    assert!(
-        status.success(),
-        "moto_server is not on PATH and `pip install moto` failed ({status})"
-    );
-    match find_on_path("moto_server") {
-        Some(path) => vec![path.to_string_lossy().into_owned()],
-        None => ["python3", "-m", "moto.server"].map(str::to_owned).to_vec(),
-    }
-}
+/// Serves moto's S3 and DynamoDB one request at a time (`python3 -c SERIAL_MOTO HOST PORT`).
+/// moto cancels a transaction by restoring a copy of each table taken when the transaction
+/// began, which undoes the writes other requests made meanwhile; DynamoDB's transactions are
+/// atomic. With one request at a time, moto's are too, and tests that race writers (two hosts
+/// at a session's quota) test codebox rather than moto.
+const SERIAL_MOTO: &str = "\
+import sys, threading
+from werkzeug.serving import run_simple
+from moto.server import DomainDispatcherApplication, create_backend_app
+moto = DomainDispatcherApplication(create_backend_app)
+one_at_a_time = threading.Lock()
+def app(environ, start_response):
+    with one_at_a_time:
+        return list(moto(environ, start_response))
+run_simple(sys.argv[1], int(sys.argv[2]), app, threaded=True)
+";
 
-/// The first file called `name` in a folder of `PATH`.
-fn find_on_path(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|dir| dir.join(name))
-        .find(|candidate| candidate.is_file())
+/// The command line that runs moto (without its host and port), installing moto first when
+/// it is missing.
+fn moto_command() -> Vec<String> {
+    let importable = |python: &str| {
+        Command::new(python)
+            .args(["-c", "import moto.server, werkzeug"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !importable("python3") {
+        let status = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "moto[s3,dynamodb]",
+                "flask",
+                "flask-cors",
+            ])
+            .status()
+            .unwrap_or_else(|e| {
+                panic!("moto is missing and python3 cannot run to install it: {e}")
+            });
+        assert!(
+            status.success() && importable("python3"),
+            "moto is missing and `pip install moto` failed ({status})"
+        );
+    }
+    ["python3", "-c", SERIAL_MOTO].map(str::to_owned).to_vec()
 }
 
 #[cfg(test)]

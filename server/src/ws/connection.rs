@@ -132,7 +132,7 @@ pub(crate) async fn serve(
     let writer = writer::spawn(sink, inbox, ping_every, idle_timeout);
     // Subscribed before `connected` is sent, so that no change after it is missed; the
     // follower starts after it, so that `connected` is always the first message.
-    let events = services.file_events.subscribe();
+    let events = services.events.subscribe();
     conn.send(&connected(&conn, ping_every, idle_timeout)).await;
     let follower = file_changes::follow(conn.clone(), events);
 

@@ -8,18 +8,28 @@ use tokio::task::JoinHandle;
 
 use super::connection::Conn;
 use super::messages::{FileChange, ServerMessage};
-use crate::service::{FileChangeKind, FileEvent};
+use crate::events::{FileChangeKind, FileEvent, SessionEvent};
 
 /// Starts following `events` for the connection; the task runs until it is aborted or the
 /// events end. A connection's own changes are not echoed back to it.
-pub(super) fn follow(conn: Conn, mut events: Receiver<FileEvent>) -> JoinHandle<()> {
+pub(super) fn follow(conn: Conn, mut events: Receiver<SessionEvent>) -> JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             match events.recv().await {
-                Ok(event) if event.session_id == conn.session_id && event.origin != conn.id => {
+                Ok(SessionEvent::FileChanged(event))
+                    if event.session_id == conn.session_id && event.origin != conn.id =>
+                {
                     conn.send(&file_changed(event)).await;
                 }
-                Ok(_) => {}
+                Ok(SessionEvent::FileChanged(_)) => {}
+                Ok(SessionEvent::Lost { reason }) => {
+                    conn.error(
+                        None,
+                        "events_lost",
+                        format!("{reason}; list the files again"),
+                    )
+                    .await;
+                }
                 Err(RecvError::Lagged(missed)) => {
                     conn.error(
                         None,

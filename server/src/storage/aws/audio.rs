@@ -10,10 +10,10 @@
 
 use async_trait::async_trait;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
-use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
 use bytes::{Bytes, BytesMut};
 
-use super::items::{Item, attribute_s, s, session_key};
+use super::items::{Item, attribute_s, n, number, s, session_key};
 use super::s3::BINARY;
 use super::{Aws, sdk_error};
 use crate::storage::audio_stream::StreamState;
@@ -39,44 +39,17 @@ fn stream_key(session_id: &str, stream_id: &str) -> Item {
     session_key(session_id, &format!("AUDIO#{stream_id}"))
 }
 
-/// A number attribute.
-fn n(value: u64) -> AttributeValue {
-    AttributeValue::N(value.to_string())
-}
-
-/// A number attribute of an item, 0 when it is absent.
-fn number(item: Option<&Item>, name: &str) -> StoreResult<u64> {
-    let Some(value) = item.and_then(|item| item.get(name)) else {
-        return Ok(0);
-    };
-    value
-        .as_n()
-        .ok()
-        .and_then(|text| text.parse().ok())
-        .ok_or_else(|| StoreError::Backend(format!("DynamoDB attribute {name} is not a count")))
-}
-
 impl Aws {
-    /// One item of the sessions table, read consistently.
-    async fn audio_item(&self, key: Item) -> StoreResult<Option<Item>> {
-        self.dynamodb
-            .get_item()
-            .table_name(&self.sessions_table)
-            .set_key(Some(key))
-            .consistent_read(true)
-            .send()
-            .await
-            .map(|output| output.item)
-            .map_err(|e| sdk_error(&format!("DynamoDB GetItem {}", self.sessions_table), &e))
-    }
-
     /// A stream's record and the version it was written at (0 when it has none yet).
     async fn stream_record(
         &self,
         session_id: &str,
         stream_id: &str,
     ) -> StoreResult<(StreamState, u64)> {
-        let Some(item) = self.audio_item(stream_key(session_id, stream_id)).await? else {
+        let Some(item) = self
+            .sessions_item(stream_key(session_id, stream_id))
+            .await?
+        else {
             return Ok((StreamState::default(), 0));
         };
         let json = item
@@ -94,7 +67,7 @@ impl Aws {
     /// The session's audio bytes.
     async fn audio_bytes_used(&self, session_id: &str) -> StoreResult<u64> {
         let item = self
-            .audio_item(session_key(session_id, AUDIO_USAGE))
+            .sessions_item(session_key(session_id, AUDIO_USAGE))
             .await?;
         number(item.as_ref(), "audioBytes")
     }
@@ -308,7 +281,9 @@ mod tests {
 
     /// An audio item of the sessions table (`AUDIO` or `AUDIO#{streamId}`), read raw.
     async fn raw_item(aws: &Aws, session_id: &str, kind: &str) -> Option<Item> {
-        aws.audio_item(session_key(session_id, kind)).await.unwrap()
+        aws.sessions_item(session_key(session_id, kind))
+            .await
+            .unwrap()
     }
 
     fn chunk_key(session_id: &str, stream_id: &str, sequence: u32) -> String {

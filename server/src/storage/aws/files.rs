@@ -7,17 +7,14 @@
 //! a crash is harmless.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::types::ReturnValue;
 use bytes::Bytes;
 
-use super::items::{
-    Item, attribute_s, file_info_from_item, file_item, file_key, s, write_condition,
-};
+use super::items::{Item, attribute_s, file_info_from_item, file_item, file_key, s};
 use super::paginate::{all_pages, dynamodb_next};
 use super::s3::BINARY;
 use super::{Aws, sdk_error};
 use crate::model::{FileInfo, Timestamp};
-use crate::storage::{FileStore, StoreError, StoreResult, StoredFile, WriteMode, keys};
+use crate::storage::{FileLimits, FileStore, StoreError, StoreResult, StoredFile, WriteMode, keys};
 
 impl Aws {
     /// A file's item, read consistently; `None` when there is none.
@@ -45,31 +42,6 @@ impl Aws {
             })?;
         Ok(output.item)
     }
-
-    /// Writes a file's item under `condition`; `Ok(false)` when the condition failed.
-    async fn put_file_item(&self, item: Item, condition: String) -> StoreResult<bool> {
-        match self
-            .dynamodb
-            .put_item()
-            .table_name(&self.files_table)
-            .set_item(Some(item))
-            .condition_expression(condition)
-            .send()
-            .await
-        {
-            Ok(_) => Ok(true),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(sdk_error(
-                &format!("DynamoDB PutItem {}", self.files_table),
-                &e,
-            )),
-        }
-    }
 }
 
 #[async_trait]
@@ -81,39 +53,60 @@ impl FileStore for Aws {
         path: &str,
         content: Bytes,
         at: Timestamp,
+        limits: FileLimits,
     ) -> StoreResult<FileInfo> {
-        // Checked first so that a duplicate never overwrites the existing file's object, and an
-        // update of a missing file writes nothing.
-        let exists = self.get_file_item(session_id, path).await?.is_some();
-        if exists != (mode == WriteMode::Update) {
-            return Err(mode.conflict());
-        }
         let key = keys::file(session_id, path);
         let (item, info) = file_item(session_id, path, &key, &content, at)?;
-        self.put_object(&key, content, BINARY).await?;
-        match self
-            .put_file_item(item, write_condition(mode, "filePath"))
-            .await
-        {
-            Ok(true) => Ok(info),
-            // Another request created or deleted the file meanwhile. A created file's object is
-            // now its; a deleted file's object, written above, is a harmless leftover.
-            Ok(false) => Err(mode.conflict()),
-            // Only a create may remove its object: an update's object is the file's own.
-            Err(error) if mode == WriteMode::Create => {
-                // Remove the object only when the item is certainly absent: the write may have
-                // succeeded with its answer lost, or another request may have created the file.
-                if let Ok(None) = self.get_file_item(session_id, path).await
-                    && let Err(cleanup) = self.delete_object(&key).await
-                {
-                    tracing::warn!(
-                        "could not remove the object of a failed file creation: {cleanup}"
-                    );
-                }
-                Err(error)
+        let mut object_written = false;
+        for attempt in 0..WRITE_ATTEMPTS {
+            let (old, usage) = tokio::try_join!(
+                self.get_file_item(session_id, path),
+                self.file_usage(session_id)
+            )?;
+            // Checked before the object is written, so that a duplicate never overwrites the
+            // existing file's object and an update of a missing file writes nothing.
+            if old.is_some() != (mode == WriteMode::Update) {
+                return Err(mode.conflict());
             }
-            Err(error) => Err(error),
+            let old_size = old
+                .as_ref()
+                .map(file_info_from_item)
+                .transpose()?
+                .map(|f| f.size);
+            let files = usage.files + u64::from(old_size.is_none());
+            let bytes = (usage.bytes + info.size).saturating_sub(old_size.unwrap_or(0));
+            if let Some(quota) = limits.passed(files, bytes) {
+                return Err(StoreError::OverQuota(quota));
+            }
+            if !object_written {
+                self.put_object(&key, content.clone(), BINARY).await?;
+                object_written = true;
+            }
+            match self
+                .commit_file(item.clone(), old_size, info.size, limits)
+                .await
+            {
+                Ok(true) => return Ok(info),
+                // Another writer changed the file or the session's usage: read both again.
+                Ok(false) => retry_pause(attempt).await,
+                // Only a create may remove its object: an update's object is the file's own.
+                Err(error) if mode == WriteMode::Create => {
+                    // Remove the object only when the item is certainly absent: the write may
+                    // have succeeded with its answer lost, or another request may have created
+                    // the file.
+                    if let Ok(None) = self.get_file_item(session_id, path).await
+                        && let Err(cleanup) = self.delete_object(&key).await
+                    {
+                        tracing::warn!(
+                            "could not remove the object of a failed file creation: {cleanup}"
+                        );
+                    }
+                    return Err(error);
+                }
+                Err(error) => return Err(error),
+            }
         }
+        Err(too_contended(session_id))
     }
 
     async fn list_files(&self, session_id: &str) -> StoreResult<Vec<FileInfo>> {
@@ -173,49 +166,61 @@ impl FileStore for Aws {
     }
 
     async fn delete_file(&self, session_id: &str, path: &str) -> StoreResult<()> {
-        let old = match self
-            .dynamodb
-            .delete_item()
-            .table_name(&self.files_table)
-            .set_key(Some(file_key(session_id, path)))
-            .condition_expression("attribute_exists(filePath)")
-            .return_values(ReturnValue::AllOld)
-            .send()
-            .await
-        {
-            Ok(output) => output.attributes.unwrap_or_default(),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
+        for attempt in 0..WRITE_ATTEMPTS {
+            // The usage item must exist before it can be lowered.
+            let (old, _) = tokio::try_join!(
+                self.get_file_item(session_id, path),
+                self.file_usage(session_id)
+            )?;
+            let Some(old) = old else {
                 return Err(StoreError::NotFound);
+            };
+            let size = file_info_from_item(&old)?.size;
+            if !self.commit_delete(session_id, path, size).await? {
+                retry_pause(attempt).await;
+                continue;
             }
-            Err(e) => {
-                return Err(sdk_error(
-                    &format!(
-                        "DynamoDB DeleteItem {} ({session_id}, {path})",
-                        self.files_table
-                    ),
-                    &e,
-                ));
+            let key = match old.get("s3Key").and_then(|v| v.as_s().ok()) {
+                Some(key) => key.clone(),
+                None => keys::file(session_id, path),
+            };
+            // The file is gone once its item is: an object left behind is never listed or read.
+            if let Err(e) = self.delete_object(&key).await {
+                tracing::warn!(
+                    "file {path} of session {session_id} deleted, but not its object: {e}"
+                );
             }
-        };
-        let key = match old.get("s3Key").and_then(|v| v.as_s().ok()) {
-            Some(key) => key.clone(),
-            None => keys::file(session_id, path),
-        };
-        // The file is gone once its item is: an object left behind is never listed or read.
-        if let Err(e) = self.delete_object(&key).await {
-            tracing::warn!("file {path} of session {session_id} deleted, but not its object: {e}");
+            return Ok(());
         }
-        Ok(())
+        Err(too_contended(session_id))
     }
+}
+
+/// How often a write is tried again after losing a race with another writer of its session.
+/// Each attempt sees the winners' writes, so only a burst of simultaneous writes to one session
+/// needs more than a few.
+const WRITE_ATTEMPTS: u32 = 12;
+
+/// A short pause that grows with the attempts (1, 2, 4 … 32 ms, with jitter), so that writers
+/// that collided do not collide again in step.
+async fn retry_pause(attempt: u32) {
+    let base = 1u64 << attempt.min(5);
+    let jitter = u64::from(uuid::Uuid::new_v4().as_bytes()[0]) % (base + 1);
+    tokio::time::sleep(std::time::Duration::from_millis(base + jitter)).await;
+}
+
+fn too_contended(session_id: &str) -> StoreError {
+    StoreError::Backend(format!(
+        "session {session_id}'s files kept changing under a write for {WRITE_ATTEMPTS} attempts"
+    ))
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::file_usage::Usage;
     use super::super::testing::{attr, fixture, raw_object, t};
     use super::*;
+    use crate::storage::Quota;
 
     /// An item of the files table, read with the raw client.
     async fn raw_file_item(aws: &Aws, id: &str, path: &str) -> Option<Item> {
@@ -431,5 +436,163 @@ mod tests {
         let mut expected = paths.map(str::to_owned).to_vec();
         expected.sort();
         assert_eq!(listed, expected);
+    }
+
+    /// The session's usage as counted by the store, and as its listing adds up.
+    async fn usage_and_listing(aws: &Aws, id: &str) -> (Usage, Usage) {
+        let files = aws.list_files(id).await.unwrap();
+        let listed = Usage {
+            files: files.len() as u64,
+            bytes: files.iter().map(|f| f.size).sum(),
+        };
+        (aws.file_usage(id).await.unwrap(), listed)
+    }
+
+    /// Runs `writes` at once, each through its own clone of the store (as separate hosts
+    /// would), and answers their results in order.
+    async fn at_once<F, Fut>(aws: &Aws, writes: usize, write: F) -> Vec<StoreResult<()>>
+    where
+        F: Fn(Aws, usize) -> Fut,
+        Fut: std::future::Future<Output = StoreResult<()>> + Send + 'static,
+    {
+        let tasks: Vec<_> = (0..writes)
+            .map(|i| tokio::spawn(write(aws.clone(), i)))
+            .collect();
+        let mut results = Vec::new();
+        for task in tasks {
+            results.push(task.await.unwrap());
+        }
+        results
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn racing_writers_keep_a_session_within_its_limits() {
+        let fixture = fixture().await;
+        let aws = &fixture.aws;
+        let limits = FileLimits {
+            files: 5,
+            bytes: 1_000,
+        };
+        let write = move |mode, path: String, size: usize| {
+            move |aws: Aws, _| async move {
+                aws.write_file(
+                    mode,
+                    "race",
+                    &path,
+                    Bytes::from(vec![b'x'; size]),
+                    t("2024-05-01T10:00:00Z"),
+                    limits,
+                )
+                .await
+                .map(drop)
+            }
+        };
+        // Twelve creates at once: exactly five land, the others are refused by the count.
+        let created = at_once(aws, 12, |aws, i| {
+            write(WriteMode::Create, format!("f{i}.py"), 1)(aws, i)
+        })
+        .await;
+        assert_eq!(
+            created.iter().filter(|r| r.is_ok()).count(),
+            5,
+            "{created:?}"
+        );
+        assert!(
+            created
+                .iter()
+                .all(|r| r.is_ok() || matches!(r, Err(StoreError::OverQuota(Quota::Files))))
+        );
+        let (usage, listed) = usage_and_listing(aws, "race").await;
+        assert_eq!(usage, listed);
+        assert_eq!(usage, Usage { files: 5, bytes: 5 });
+
+        // Growing all five to 300 bytes at once: three fit within 1,000 bytes, two do not.
+        let names: Vec<String> = listed_paths(aws, "race").await;
+        let grown = at_once(aws, 5, |aws, i| {
+            write(WriteMode::Update, names[i].clone(), 300)(aws, i)
+        })
+        .await;
+        assert_eq!(grown.iter().filter(|r| r.is_ok()).count(), 3, "{grown:?}");
+        assert!(
+            grown
+                .iter()
+                .all(|r| r.is_ok() || matches!(r, Err(StoreError::OverQuota(Quota::Bytes))))
+        );
+        let (usage, listed) = usage_and_listing(aws, "race").await;
+        assert_eq!(usage, listed);
+        assert_eq!(
+            usage,
+            Usage {
+                files: 5,
+                bytes: 902
+            }
+        );
+
+        // Deleting them all at once (each twice): every file goes once, and the count with it.
+        let names = std::sync::Arc::new(names);
+        let deleted = at_once(aws, 10, move |aws, i| {
+            let names = std::sync::Arc::clone(&names);
+            async move { aws.delete_file("race", &names[i % 5]).await }
+        })
+        .await;
+        assert_eq!(
+            deleted.iter().filter(|r| r.is_ok()).count(),
+            5,
+            "{deleted:?}"
+        );
+        assert!(
+            deleted
+                .iter()
+                .all(|r| r.is_ok() || matches!(r, Err(StoreError::NotFound)))
+        );
+        assert_eq!(
+            usage_and_listing(aws, "race").await,
+            (Usage { files: 0, bytes: 0 }, Usage { files: 0, bytes: 0 })
+        );
+    }
+
+    #[tokio::test]
+    async fn a_session_without_a_count_is_counted_on_its_first_write() {
+        let fixture = fixture().await;
+        let aws = &fixture.aws;
+        let at = t("2024-05-01T10:00:00Z");
+        for path in ["a.py", "b.py"] {
+            aws.create_file("old", path, Bytes::from_static(b"12345"), at)
+                .await
+                .unwrap();
+        }
+        // As a session stored before the count existed.
+        aws.dynamodb
+            .delete_item()
+            .table_name(&aws.sessions_table)
+            .set_key(Some(super::super::items::session_key("old", "FILES")))
+            .send()
+            .await
+            .unwrap();
+        let limits = FileLimits {
+            files: 2,
+            bytes: 1_000,
+        };
+        let refused = aws
+            .write_file(
+                WriteMode::Create,
+                "old",
+                "c.py",
+                Bytes::from_static(b"x"),
+                at,
+                limits,
+            )
+            .await;
+        assert!(
+            matches!(refused, Err(StoreError::OverQuota(Quota::Files))),
+            "{refused:?}"
+        );
+        assert_eq!(
+            aws.file_usage("old").await.unwrap(),
+            Usage {
+                files: 2,
+                bytes: 10
+            }
+        );
     }
 }

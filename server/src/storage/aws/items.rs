@@ -40,6 +40,23 @@ pub(super) fn write_condition(mode: WriteMode, key_attribute: &str) -> String {
     }
 }
 
+/// A number attribute.
+pub(super) fn n(value: u64) -> AttributeValue {
+    AttributeValue::N(value.to_string())
+}
+
+/// A number attribute of an item, 0 when it is absent.
+pub(super) fn number(item: Option<&Item>, name: &str) -> StoreResult<u64> {
+    let Some(value) = item.and_then(|item| item.get(name)) else {
+        return Ok(0);
+    };
+    value
+        .as_n()
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .ok_or_else(|| StoreError::Backend(format!("DynamoDB attribute {name} is not a count")))
+}
+
 /// A string attribute.
 pub(super) fn s(value: impl Into<String>) -> AttributeValue {
     AttributeValue::S(value.into())

@@ -11,6 +11,7 @@
 
 mod audio;
 mod executions;
+mod file_usage;
 mod files;
 mod items;
 mod paginate;

@@ -23,6 +23,19 @@ use crate::storage::{
 };
 
 impl Aws {
+    /// One item of the sessions table, read consistently.
+    pub(super) async fn sessions_item(&self, key: Item) -> StoreResult<Option<Item>> {
+        self.dynamodb
+            .get_item()
+            .table_name(&self.sessions_table)
+            .set_key(Some(key))
+            .consistent_read(true)
+            .send()
+            .await
+            .map(|output| output.item)
+            .map_err(|e| sdk_error(&format!("DynamoDB GetItem {}", self.sessions_table), &e))
+    }
+
     /// The CONFIG items of `session_ids`, by session id (BatchGetItem, 100 keys at a time,
     /// retrying unprocessed keys).
     async fn get_configs(&self, session_ids: &[&str]) -> StoreResult<HashMap<String, Item>> {
