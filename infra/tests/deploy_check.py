@@ -7,12 +7,16 @@
 1. cfn-lint: any error-level finding fails the check (warnings are printed).
 2. A VPC and two subnets are created in moto's EC2, an ACM certificate too (unless
    --http-only), then the template is deployed through moto's CloudFormation with every part on
-   (storage, IAM, logs, load balancer, hosts) and names made unique by the suffix.
+   (storage, IAM, logs, load balancer, hosts, event engine) and names made unique by the
+   suffix. moto has no ElastiCache Serverless: it is given the template with the event
+   engine's endpoint replaced by fixed stand-ins (see template_for_moto); cfn-lint lints the
+   real one.
 3. The stack must reach CREATE_COMPLETE (its events are printed when it does not).
 4. What the stack made is read back with boto3: the tables' keys and billing, the bucket's
    encryption, the role's policies (exactly the expected actions on exactly the expected
    resources), the log group, the security groups, the load balancer, its listeners and target
-   group, the launch template (its user data) and the Auto Scaling group.
+   group, the launch template (its user data), the Auto Scaling group and the event engine
+   (its security group live, the serverless cache as the template declares it).
 
    Some properties are accepted by moto's CloudFormation but not applied (moto 5.2.1: S3
    versioning, public access block, lifecycle and ownership controls, the AWS::S3::BucketPolicy
@@ -50,7 +54,13 @@ TEMPLATE = REPO / TEMPLATE_REL
 
 POLICY_NAMES = {"codebox-spec-storage", "codebox-runtime-extras", "codebox-host"}
 # Resource types moto's CloudFormation skips (it logs "No Moto CloudFormation support").
-MOTO_UNSUPPORTED_TYPES = {"AWS::S3::BucketPolicy"}
+MOTO_UNSUPPORTED_TYPES = {"AWS::S3::BucketPolicy", "AWS::ElastiCache::ServerlessCache"}
+# Fixed values moto is given instead of the attributes of resources it does not create (see
+# template_for_moto); the check expects them wherever the template uses those attributes.
+MOTO_STAND_INS = {
+    ("EventEngine", "Endpoint.Address"): "events.codebox-check.invalid",
+    ("EventEngine", "Endpoint.Port"): "6379",
+}
 
 
 class CheckFailed(Exception):
@@ -64,8 +74,9 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------- the template
 
 
-def load_template() -> dict[str, Any]:
-    """The template as plain data, short tags (!Ref, !Sub, ...) in their long form."""
+def load_template(text: str | None = None) -> dict[str, Any]:
+    """The template (or the template text given) as plain data, short tags (!Ref, !Sub, ...)
+    in their long form."""
     import yaml
 
     class CfnLoader(yaml.SafeLoader):
@@ -87,7 +98,60 @@ def load_template() -> dict[str, Any]:
         return {f"Fn::{suffix}": value}
 
     CfnLoader.add_multi_constructor("!", tag)
-    return yaml.load(TEMPLATE.read_text(), Loader=CfnLoader)  # noqa: S506 (a SafeLoader)
+    text = TEMPLATE.read_text() if text is None else text
+    return yaml.load(text, Loader=CfnLoader)  # noqa: S506 (a SafeLoader)
+
+
+def template_for_moto(text: str) -> str:
+    """The template text given to moto's CloudFormation: the real one, except that every use of
+    an attribute of a resource moto does not create is replaced by its fixed stand-in
+    (MOTO_STAND_INS), e.g. ${EventEngine.Endpoint.Address} by events.codebox-check.invalid.
+
+    Why: moto (5.2.1) has no AWS::ElastiCache::ServerlessCache. It skips the resource itself
+    (verify_resources_created notes it), but refuses the whole template when anything reads its
+    attributes: "Template error: instance of Fn::GetAtt references undefined resource
+    EventEngine", also for ${EventEngine.Endpoint.Address} inside a Fn::Sub. The resource stays
+    declared; cfn-lint lints the real, unmodified template; the user data is checked for the
+    same stand-ins, and the resource's properties as the real template declares them.
+    """
+    for (logical_id, attribute), value in MOTO_STAND_INS.items():
+        name = re.escape(f"{logical_id}.{attribute}")
+        text = re.sub(r"\$\{" + name + r"\}", lambda _m: value, text)  # in a !Sub string
+        text = re.sub(r"!GetAtt\s+" + name + r"(?![\w.])", lambda _m: json.dumps(value), text)
+    template = load_template(text)
+    unsupported = {
+        logical_id
+        for logical_id, resource in template["Resources"].items()
+        if resource.get("Type") in MOTO_UNSUPPORTED_TYPES
+    }
+    left = sorted(set(references(template, unsupported)))
+    if left:
+        raise CheckFailed(
+            f"the template uses {left}, which moto does not create and the check has no "
+            "stand-in for (MOTO_STAND_INS)"
+        )
+    return text
+
+
+def references(value: Any, logical_ids: set[str]) -> list[str]:
+    """Every Ref, Fn::GetAtt and ${...} of a Fn::Sub in value that names one of logical_ids."""
+    found: list[str] = []
+    if isinstance(value, list):
+        for item in value:
+            found += references(item, logical_ids)
+    elif isinstance(value, dict):
+        for key, args in value.items():
+            if key == "Ref" and args in logical_ids:
+                found.append(args)
+            elif key == "Fn::GetAtt" and isinstance(args, list) and args and args[0] in logical_ids:
+                found.append(".".join(str(a) for a in args))
+            elif key == "Fn::Sub":
+                text = args if isinstance(args, str) else args[0]
+                for name in re.findall(r"\$\{([^!}][^}]*)\}", text):
+                    if name.split(".", 1)[0] in logical_ids:
+                        found.append(name)
+            found += references(args, logical_ids)
+    return found
 
 
 NO_VALUE = object()
@@ -330,6 +394,7 @@ class Check:
             "CodeboxBinaryUrl": f"https://downloads.example.com/codebox-{suffix}",
             "CodeboxBinarySha256": "0" * 64,
             "ApiKeysParameterName": f"/codebox-check/{suffix}/api-keys",
+            "TokenSecretParameterName": f"/codebox-check/{suffix}/token-secret",
             "MaxExecutionTime": "20",
             "MaxFileSize": "524288",
             "SupportedLanguages": "python,javascript",
@@ -340,10 +405,11 @@ class Check:
         }
         log(f"deploying stack {self.stack} into {args.endpoint} ({self.region})")
         cfn = self.client("cloudformation")
+        body = template_for_moto(TEMPLATE.read_text())
         try:
             cfn.create_stack(
                 StackName=self.stack,
-                TemplateBody=TEMPLATE.read_text(),
+                TemplateBody=body,
                 Parameters=[
                     {"ParameterKey": k, "ParameterValue": v} for k, v in self.parameters.items()
                 ],
@@ -425,6 +491,7 @@ class Check:
         self.verify_log_group()
         self.verify_role()
         self.verify_network()
+        self.verify_event_engine()
         self.verify_load_balancer()
         self.verify_hosts()
 
@@ -447,6 +514,8 @@ class Check:
             return self.table_arn[table_names[logical_id]]
         if logical_id == "LogGroup" and name == "Arn":
             return f"{self.log_group_arn()}:*"
+        if (logical_id, name) in MOTO_STAND_INS:
+            return MOTO_STAND_INS[(logical_id, name)]
         if name == "GroupId" and logical_id in self.physical:
             return self.physical[logical_id]
         outputs = {
@@ -744,6 +813,7 @@ class Check:
         files_arn = self.table_arn["FilesTableName"]
         log_group = self.log_group_arn()
         api_keys = self.parameters["ApiKeysParameterName"]
+        token_secret = self.parameters["TokenSecretParameterName"]
         def f(items: set[str]) -> tuple[str, ...]:
             return tuple(sorted(items))
 
@@ -778,7 +848,10 @@ class Check:
                 (
                     "Allow",
                     f({"ssm:GetParameter"}),
-                    f({f"arn:aws:ssm:{self.region}:{self.account}:parameter{api_keys}"}),
+                    f({
+                        f"arn:aws:ssm:{self.region}:{self.account}:parameter{api_keys}",
+                        f"arn:aws:ssm:{self.region}:{self.account}:parameter{token_secret}",
+                    }),
                 ),
             ],
         }
@@ -824,10 +897,13 @@ class Check:
         ec2 = self.client("ec2")
         alb_sg = self.physical["LoadBalancerSecurityGroup"]
         hosts_sg = self.physical["InstanceSecurityGroup"]
-        log(f"security groups {alb_sg} (load balancer), {hosts_sg} (hosts)")
+        events_sg = self.physical["EventsSecurityGroup"]
+        log(f"security groups {alb_sg} (load balancer), {hosts_sg} (hosts), {events_sg} (event engine)")
         groups = {
             g["GroupId"]: g
-            for g in ec2.describe_security_groups(GroupIds=[alb_sg, hosts_sg])["SecurityGroups"]
+            for g in ec2.describe_security_groups(GroupIds=[alb_sg, hosts_sg, events_sg])[
+                "SecurityGroups"
+            ]
         }
 
         def rules(group_id: str) -> list[tuple[Any, ...]]:
@@ -850,6 +926,42 @@ class Check:
             rules(hosts_sg) == [("tcp", 8080, 8080, alb_sg)],
             "hosts: port 8080 from the load balancer's group only",
             repr(rules(hosts_sg)),
+        )
+        self.expect(
+            rules(events_sg) == [("tcp", 6379, 6380, hosts_sg)],
+            "event engine: ports 6379-6380 from the hosts' group only (live)",
+            repr(rules(events_sg)),
+        )
+        self.expect(
+            groups[events_sg].get("VpcId") == self.vpc,
+            "event engine: its group in the stack's VPC",
+            repr(groups[events_sg].get("VpcId")),
+        )
+
+    def verify_event_engine(self) -> None:
+        elasticache = self.client("elasticache")
+        name = f"{self.stack}-events"
+        events_sg = self.physical["EventsSecurityGroup"]
+        log(f"event engine {name} (ElastiCache Serverless)")
+
+        def good(cache: Any) -> bool:
+            # The same keys in the template and in DescribeServerlessCaches' answer.
+            return (
+                isinstance(cache, dict)
+                and str(cache.get("ServerlessCacheName", "")).lower() == name.lower()
+                and cache.get("Engine") == "valkey"
+                and str(cache.get("MajorEngineVersion")) == "8"
+                and cache.get("SecurityGroupIds") == [events_sg]
+                and sorted(cache.get("SubnetIds") or []) == sorted(self.subnets)
+            )
+
+        self.live_or_declared(
+            "Valkey 8, in the event engine's security group only, in the given subnets",
+            lambda: elasticache.describe_serverless_caches(ServerlessCacheName=name)[
+                "ServerlessCaches"
+            ][0],
+            lambda: self.resolver.properties("EventEngine"),
+            good,
         )
 
     def verify_load_balancer(self) -> None:
@@ -932,12 +1044,14 @@ class Check:
             "target group: HTTP 8080 on the instances, health check /readyz",
             repr(got),
         )
-        wanted_tg = {"deregistration_delay.timeout_seconds": "60", "stickiness.enabled": "true"}
+        # No stickiness: any host serves any request (the hosts share session events).
         self.live_or_declared(
-            "target group: 60 s deregistration delay, sticky sessions",
+            "target group: 60 s deregistration delay, no stickiness",
             lambda: attributes(tg_arn, True),
             lambda: declared("TargetGroup", "TargetGroupAttributes"),
-            lambda v: isinstance(v, dict) and all(v.get(k) == x for k, x in wanted_tg.items()),
+            lambda v: isinstance(v, dict)
+            and v.get("deregistration_delay.timeout_seconds") == "60"
+            and str(v.get("stickiness.enabled", "false")).lower() == "false",
         )
 
     def verify_hosts(self) -> None:
@@ -976,6 +1090,15 @@ class Check:
             f"MAX_FILE_SIZE={p['MaxFileSize']}",
             f"SUPPORTED_LANGUAGES={p['SupportedLanguages']}",
             f"CODEBOX_API_KEYS_PARAMETER={p['ApiKeysParameterName']}",
+            f"CODEBOX_TOKEN_SECRET_PARAMETER={p['TokenSecretParameterName']}",
+            # codebox-start reads the token secret from SSM at every start.
+            '--name "$CODEBOX_TOKEN_SECRET_PARAMETER" --with-decryption \\',
+            "export CODEBOX_TOKEN_SECRET",
+            # The event engine's endpoint: moto was given the stand-ins (template_for_moto).
+            "CODEBOX_EVENTS_URL=rediss://{}:{}".format(
+                MOTO_STAND_INS[("EventEngine", "Endpoint.Address")],
+                MOTO_STAND_INS[("EventEngine", "Endpoint.Port")],
+            ),
             f"CODEBOX_BINARY_URL='{p['CodeboxBinaryUrl']}'",
             f"CODEBOX_BINARY_SHA256='{p['CodeboxBinarySha256']}'",
             f'"log_group_name": "/codebox/{self.stack}",',
@@ -987,7 +1110,12 @@ class Check:
         lines = {line.strip() for line in user_data.splitlines()}
         missing = [line for line in expected_lines if line not in lines]
         missing += [fragment for fragment in expected_fragments if fragment not in user_data]
-        self.expect(not missing, "user data: podman, the binary, the spec's variables, the unit, log shipping", f"missing {missing}")
+        self.expect(
+            not missing,
+            "user data: podman, the binary, the spec's variables, the secrets' parameters, the "
+            "event engine's URL, the unit, log shipping",
+            f"missing {missing}",
+        )
         self.expect("${" not in user_data, "user data: every ${...} substituted")
         self.expect(user_data.startswith("#!/bin/bash\n"), "user data: a bash script")
 

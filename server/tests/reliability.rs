@@ -5,84 +5,16 @@
 #[path = "../src/storage/moto.rs"]
 mod moto;
 
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use moto::{MotoServer, free_port};
+use common::{Server, new_session};
+use moto::MotoServer;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-
-/// A `codebox serve` process, killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Server {
-    /// Starts a server with `args` and waits until it is ready.
-    async fn start(args: &[&str]) -> Server {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_codebox"))
-            .arg("serve")
-            .args(["--addr", &format!("127.0.0.1:{port}")])
-            .args(args)
-            .env("RUST_LOG", "warn")
-            // A process killed with SIGKILL cannot remove its Java containers: these servers
-            // run no Java, so that they leave nothing in the engine the other tests count.
-            .env("SUPPORTED_LANGUAGES", "python,javascript")
-            .env_remove("DOCKER_HOST")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start codebox serve");
-        let server = Server {
-            child,
-            base: format!("http://127.0.0.1:{port}"),
-        };
-        let client = reqwest::Client::new();
-        let deadline = Instant::now() + Duration::from_secs(120);
-        loop {
-            let ready = client.get(format!("{}/readyz", server.base)).send().await;
-            if ready.is_ok_and(|r| r.status() == StatusCode::OK) {
-                return server;
-            }
-            assert!(Instant::now() < deadline, "the server never became ready");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}/api/v1{path}", self.base)
-    }
-
-    /// Kills the process with SIGKILL: no shutdown, no flushing.
-    fn kill(mut self) {
-        self.child.kill().expect("SIGKILL");
-        self.child.wait().expect("reap");
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-async fn new_session(client: &reqwest::Client, server: &Server) -> String {
-    let created: Value = client
-        .post(server.url("/sessions"))
-        .json(&json!({ "templateId": "t" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    created["sessionId"].as_str().unwrap().to_owned()
-}
 
 /// Writes files from four clients until the server dies, answering what was acknowledged.
 async fn write_until_killed(server: Server, session: &str) -> Vec<(String, String)> {

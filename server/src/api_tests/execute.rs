@@ -424,3 +424,55 @@ api_test!(a_sessions_memory_limit_applies, |app| {
         "{refused}"
     );
 });
+
+api_test!(
+    a_long_run_leaves_a_provisional_record_that_its_own_replaces,
+    |app| {
+        let id = app.session().await;
+        app.file(
+            &id,
+            "slow.py",
+            "import time\ntime.sleep(2.5)\nprint('done')\n",
+        )
+        .await;
+        let run = app
+            .client
+            .post(format!("{}/api/v1/sessions/{id}/execute", app.base))
+            .json(&json!({ "fileName": "slow.py", "timeoutMs": 10000 }))
+            .send();
+        let run = tokio::spawn(async move {
+            let answer = run.await.unwrap();
+            (
+                answer.status(),
+                answer.json::<serde_json::Value>().await.unwrap(),
+            )
+        });
+        // Past the provisional delay, the history holds the run as cancelled by its host's end:
+        // what would remain if this host died now.
+        tokio::time::sleep(std::time::Duration::from_millis(1800)).await;
+        let (_, history) = app.get(&format!("/api/v1/sessions/{id}/executions")).await;
+        let listed = history.as_array().unwrap();
+        assert_eq!(listed.len(), 1, "{history}");
+        assert_eq!(listed[0]["termination"], "cancelled", "{history}");
+        let execution = listed[0]["executionId"].as_str().unwrap().to_owned();
+        let (_, provisional) = app
+            .get(&format!("/api/v1/sessions/{id}/executions/{execution}"))
+            .await;
+        assert!(
+            provisional["errors"]
+                .as_str()
+                .unwrap()
+                .contains("host running this execution stopped"),
+            "{provisional}"
+        );
+        // The run ends: its own record replaces the provisional one, under the same id.
+        let (status, result) = run.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{result}");
+        assert_eq!(result["executionId"], execution.as_str());
+        assert_eq!(result["output"], "done\n");
+        let (_, history) = app.get(&format!("/api/v1/sessions/{id}/executions")).await;
+        assert_eq!(history.as_array().unwrap().len(), 1, "{history}");
+        assert_eq!(history[0]["termination"], "exited", "{history}");
+        assert_eq!(history[0]["success"], true, "{history}");
+    }
+);

@@ -31,6 +31,9 @@ const ENGINE_TIMEOUT: Duration = Duration::from_secs(3);
 /// How often the subscriber pings the engine.
 const PING_EVERY: Duration = Duration::from_secs(2);
 
+/// How long a link must have held for its loss to be retried without delay.
+const STABLE_LINK: Duration = Duration::from_secs(10);
+
 /// The longest wait between attempts to reconnect.
 const MAX_BACKOFF: Duration = Duration::from_secs(2);
 
@@ -163,7 +166,7 @@ async fn subscribe(
             }
         };
         set_problem(None);
-        backoff.reset();
+        let linked = std::time::Instant::now();
         if outage {
             tracing::info!("the event engine is back: session events are shared again");
             let _ = local.send(SessionEvent::Lost {
@@ -179,6 +182,12 @@ async fn subscribe(
         });
         set_problem(Some(reason));
         outage = true;
+        // A link that held a while starts the backoff afresh; one that keeps failing at once
+        // is retried ever less often.
+        if linked.elapsed() > STABLE_LINK {
+            backoff.reset();
+        }
+        backoff.wait().await;
     }
 }
 
@@ -196,7 +205,7 @@ async fn relay_messages(
     local: &broadcast::Sender<SessionEvent>,
 ) -> String {
     let (mut sink, mut messages) = pubsub.split();
-    let mut ping = tokio::time::interval(PING_EVERY);
+    let mut ping = tokio::time::interval_at(tokio::time::Instant::now() + PING_EVERY, PING_EVERY);
     loop {
         tokio::select! {
             message = messages.next() => {
@@ -212,7 +221,7 @@ async fn relay_messages(
                 }
             }
             _ = ping.tick() => {
-                match tokio::time::timeout(ENGINE_TIMEOUT, sink.ping::<String>()).await {
+                match tokio::time::timeout(ENGINE_TIMEOUT, sink.ping::<redis::Value>()).await {
                     Ok(Ok(_)) => {}
                     Ok(Err(e)) => return format!("the event engine failed a ping: {e}"),
                     Err(_) => return "the event engine did not answer a ping in time".to_owned(),

@@ -387,7 +387,7 @@ impl ResultStore for Embedded {
         );
         self.with(move |c| {
             c.execute(
-                "INSERT INTO executions (session_id, execution_id, created_at, record, logs) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR REPLACE INTO executions (session_id, execution_id, created_at, record, logs) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![session, id, at, json, logs],
             )
             .map_err(backend)?;

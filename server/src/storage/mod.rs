@@ -240,7 +240,8 @@ pub(crate) trait FileStore: Send + Sync {
 /// and the run's logs.
 #[async_trait]
 pub(crate) trait ResultStore: Send + Sync {
-    /// Stores an execution's record and logs, and makes it the session's latest.
+    /// Stores an execution's record and logs, replacing an earlier record of the same execution
+    /// (a provisional one), and makes it the session's latest.
     async fn put_execution(&self, record: &ExecutionRecord, logs: &str) -> StoreResult<()>;
     /// The session's executions, newest first.
     async fn list_executions(&self, session_id: &str) -> StoreResult<Vec<ExecutionSummary>>;
