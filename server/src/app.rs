@@ -92,6 +92,7 @@ pub(crate) fn router(services: Services) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(crate::metrics::serve))
         .nest("/api/v1", api)
         .fallback(|| async { ApiError::not_found("not_found", "no such route") })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
@@ -99,12 +100,27 @@ pub(crate) fn router(services: Services) -> Router {
             services.clone(),
             crate::origin::same_origin,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            services.clone(),
+            crate::metrics::track,
+        ))
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    uri = %request.uri(),
+                    request_id = %crate::request_id::of(request),
+                )
+            }),
+        )
+        // Outermost, so that the id is settled before the trace layer's span is made.
+        .layer(axum::middleware::from_fn(crate::request_id::assign))
         .with_state(services)
 }
 

@@ -64,6 +64,9 @@ pub(crate) struct ErrorDetail {
     code: String,
     /// For humans.
     message: String,
+    /// The request's `x-request-id`, to quote when reporting a problem.
+    #[serde(rename = "requestId", skip_serializing_if = "Option::is_none")]
+    request_id: Option<String>,
 }
 
 impl ApiError {
@@ -159,9 +162,13 @@ impl IntoResponse for ApiError {
             error: ErrorDetail {
                 code: self.code().to_owned(),
                 message: self.to_string(),
+                request_id: crate::request_id::current(),
             },
         };
         let mut response = (status, Json(body)).into_response();
+        response
+            .extensions_mut()
+            .insert(crate::metrics::AnsweredError(self.code()));
         if let ApiError::Busy { retry_after } = self
             && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
         {

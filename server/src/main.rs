@@ -13,9 +13,11 @@ mod events;
 mod fuzz_tests;
 #[cfg(test)]
 mod infra_tests;
+mod metrics;
 mod model;
 mod openapi;
 mod origin;
+mod request_id;
 mod routes;
 mod service;
 mod storage;

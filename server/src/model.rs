@@ -239,6 +239,22 @@ pub(crate) enum Termination {
     Crashed,
 }
 
+impl Termination {
+    /// Its name in JSON (`memoryLimit`), for labels and logs.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Termination::Exited => "exited",
+            Termination::Timeout => "timeout",
+            Termination::OutOfFuel => "outOfFuel",
+            Termination::MemoryLimit => "memoryLimit",
+            Termination::OutputLimit => "outputLimit",
+            Termination::Cancelled => "cancelled",
+            Termination::CompileError => "compileError",
+            Termination::Crashed => "crashed",
+        }
+    }
+}
+
 impl From<&codebox_runtime::Termination> for Termination {
     fn from(termination: &codebox_runtime::Termination) -> Self {
         use codebox_runtime::Termination as Runtime;
@@ -406,6 +422,27 @@ impl From<&ExecutionRecord> for ExecutionSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn termination_names_are_their_json() {
+        use Termination::*;
+        for termination in [
+            Exited,
+            Timeout,
+            OutOfFuel,
+            MemoryLimit,
+            OutputLimit,
+            Cancelled,
+            CompileError,
+            Crashed,
+        ] {
+            assert_eq!(
+                serde_json::to_value(termination).unwrap(),
+                termination.name(),
+                "{termination:?}"
+            );
+        }
+    }
 
     #[test]
     fn file_types() {

@@ -12,7 +12,7 @@ use crate::routes::{executions, files, health, sessions};
 #[openapi(
     info(title = "codebox", description = "Runs interview candidates' code: sessions, files and executions."),
     paths(
-        health::healthz, health::readyz,
+        health::healthz, health::readyz, crate::metrics::serve,
         sessions::create, sessions::list, sessions::get, sessions::update, sessions::end,
         sessions::mint_token,
         files::list, files::create, files::read, files::update, files::delete,

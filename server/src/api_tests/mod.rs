@@ -11,5 +11,6 @@ mod connections;
 mod execute;
 mod files;
 mod java;
+mod observability;
 mod sessions;
 mod ws;

@@ -224,6 +224,11 @@ impl Services {
                 .await?
         };
         provisional.settle().await;
+        self.metrics.run_finished(
+            record.language.name(),
+            record.termination.name(),
+            record.execution_time / 1e3,
+        );
         self.storage.results.put_execution(&record, &logs).await?;
         Ok(record)
     }

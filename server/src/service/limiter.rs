@@ -31,6 +31,11 @@ impl Limiter {
         }
     }
 
+    /// Runs waiting for a slot now.
+    pub(crate) fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::SeqCst)
+    }
+
     /// A slot now, or after waiting in the queue, or [`ApiError::Busy`] when the queue is full.
     pub(crate) async fn acquire(&self) -> Result<Slot, ApiError> {
         if let Ok(permit) = self.slots.clone().try_acquire_owned() {

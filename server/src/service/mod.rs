@@ -26,6 +26,7 @@ use codebox_runtime::{Language, Runtime};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::events::{Events, FileEvent};
+use crate::metrics::Metrics;
 use crate::model::{Session, SessionStatus};
 use crate::storage::Storage;
 use file_cache::FileCache;
@@ -43,6 +44,8 @@ pub(crate) struct Services {
     interpreters_ready: Arc<AtomicBool>,
     /// File changes, for the WebSocket connections that follow a session, on every host.
     pub(crate) events: Events,
+    /// What `/metrics` shows.
+    pub(crate) metrics: Arc<Metrics>,
     /// Runs in progress (REST and WebSocket), for `/readyz` and leak checks.
     pub(crate) running: Arc<std::sync::atomic::AtomicUsize>,
     /// The store's and the container engine's last answers, for `/readyz`.
@@ -74,6 +77,7 @@ impl Services {
                 .collect(),
             interpreters_ready: Arc::new(AtomicBool::new(false)),
             events,
+            metrics: Metrics::new(),
             running: Arc::default(),
             readiness: Arc::default(),
         }

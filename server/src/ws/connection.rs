@@ -100,6 +100,7 @@ impl Conn {
 
     /// Sends a service's error as the answer to a request.
     pub(super) async fn api_error(&self, request_id: Option<String>, error: ApiError) {
+        self.services.metrics.error_answered(error.code());
         self.error(request_id, error.code(), error.to_string())
             .await;
     }
@@ -112,6 +113,7 @@ pub(crate) async fn serve(
     session_id: String,
     principal: Principal,
 ) {
+    let _open = services.metrics.websocket_opened();
     let (sink, mut stream) = socket.split();
     let (outbox, inbox) = mpsc::channel::<Outgoing>(OUTBOX);
     let budget = services.config.ws_outbox_bytes as usize;
