@@ -226,7 +226,7 @@ impl Services {
         provisional.settle().await;
         self.metrics.run_finished(
             record.language.name(),
-            record.termination.name(),
+            &record.termination.name(),
             record.execution_time / 1e3,
         );
         self.storage.results.put_execution(&record, &logs).await?;

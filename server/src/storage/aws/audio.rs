@@ -9,13 +9,12 @@
 //! chunk; it is never copied into one object.
 
 use async_trait::async_trait;
-use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
 use bytes::{Bytes, BytesMut};
 
 use super::items::{Item, attribute_s, n, number, s, session_key};
 use super::s3::BINARY;
-use super::{Aws, sdk_error};
+use super::Aws;
 use crate::storage::audio_stream::StreamState;
 use crate::storage::{
     AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, PutChunk, StoreError,
@@ -110,28 +109,14 @@ impl Aws {
             .expression_attribute_values(":room", n(limit.saturating_sub(size)))
             .build()
             .map_err(|e| StoreError::Backend(format!("building a DynamoDB Update: {e}")))?;
-        let result = self
-            .dynamodb
-            .transact_write_items()
-            .transact_items(TransactWriteItem::builder().put(put).build())
-            .transact_items(TransactWriteItem::builder().update(count).build())
-            .send()
-            .await;
-        match result {
-            Ok(_) => Ok(true),
-            Err(e)
-                if matches!(
-                    e.as_service_error(),
-                    Some(TransactWriteItemsError::TransactionCanceledException(_))
-                ) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(sdk_error(
-                &format!("DynamoDB TransactWriteItems {}", self.sessions_table),
-                &e,
-            )),
-        }
+        self.transact(
+            [
+                TransactWriteItem::builder().put(put).build(),
+                TransactWriteItem::builder().update(count).build(),
+            ],
+            &self.sessions_table,
+        )
+        .await
     }
 
     /// Chunks `from..to` of a complete stream, concatenated, fetched in parallel.

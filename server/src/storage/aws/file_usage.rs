@@ -126,8 +126,11 @@ impl Aws {
         let bytes = i128::from(new_size) - i128::from(old_size.unwrap_or(0));
         let usage = self.usage_change(&session_id, files, bytes, limits)?;
         self.transact(
-            TransactWriteItem::builder().put(put).build(),
-            TransactWriteItem::builder().update(usage).build(),
+            [
+                TransactWriteItem::builder().put(put).build(),
+                TransactWriteItem::builder().update(usage).build(),
+            ],
+            &self.files_table,
         )
         .await
     }
@@ -150,24 +153,27 @@ impl Aws {
             .map_err(|e| StoreError::Backend(format!("building a DynamoDB Delete: {e}")))?;
         let usage = self.usage_change(session_id, -1, -i128::from(size), FileLimits::NONE)?;
         self.transact(
-            TransactWriteItem::builder().delete(delete).build(),
-            TransactWriteItem::builder().update(usage).build(),
+            [
+                TransactWriteItem::builder().delete(delete).build(),
+                TransactWriteItem::builder().update(usage).build(),
+            ],
+            &self.files_table,
         )
         .await
     }
 
-    /// Runs a transaction of two writes; false when it was cancelled (a condition failed, or
-    /// it conflicted with another transaction on the same items).
-    async fn transact(
+    /// Runs a transaction of `writes` (on `table` and the sessions table, for the logs); false
+    /// when it was cancelled (a condition failed, or it conflicted with another transaction on
+    /// the same items), for the caller to read again and retry.
+    pub(super) async fn transact(
         &self,
-        first: TransactWriteItem,
-        second: TransactWriteItem,
+        writes: [TransactWriteItem; 2],
+        table: &str,
     ) -> StoreResult<bool> {
         let result = self
             .dynamodb
             .transact_write_items()
-            .transact_items(first)
-            .transact_items(second)
+            .set_transact_items(Some(writes.to_vec()))
             .send()
             .await;
         match result {
@@ -180,7 +186,10 @@ impl Aws {
             {
                 Ok(false)
             }
-            Err(e) => Err(sdk_error("DynamoDB TransactWriteItems (a file)", &e)),
+            Err(e) => Err(sdk_error(
+                &format!("DynamoDB TransactWriteItems {table}"),
+                &e,
+            )),
         }
     }
 }
