@@ -12,9 +12,9 @@ use async_trait::async_trait;
 use aws_sdk_dynamodb::types::{Put, TransactWriteItem, Update};
 use bytes::{Bytes, BytesMut};
 
+use super::Aws;
 use super::items::{Item, attribute_s, n, number, s, session_key};
 use super::s3::BINARY;
-use super::Aws;
 use crate::storage::audio_stream::StreamState;
 use crate::storage::{
     AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, PutChunk, StoreError,
