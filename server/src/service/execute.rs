@@ -16,6 +16,7 @@ use crate::error::ApiError;
 use crate::model::{
     ExecutionRecord, ExecutionSummary, Session, Termination, TestCaseResult, Verdict, now,
 };
+use crate::storage::{ExecutionQuery, parse_page_token};
 
 /// Most test cases in one request.
 const MAX_TEST_CASES: usize = 50;
@@ -373,8 +374,8 @@ impl Services {
     }
 
     /// One page of the session's executions, newest first: at most `limit` (1 to
-    /// [`MAX_HISTORY_PAGE`]) after the execution that `page_token` names, and the token of the
-    /// next page when there is one.
+    /// [`MAX_HISTORY_PAGE`]) after the place `page_token` gives (the previous page's
+    /// `x-next-page-token`), and the token of the next page when there is one.
     pub(crate) async fn list_executions(
         &self,
         principal: &Principal,
@@ -390,25 +391,22 @@ impl Services {
                 format!("limit must be between 1 and {MAX_HISTORY_PAGE}"),
             ));
         }
-        self.session(session_id).await?;
-        let all = self.storage.results.list_executions(session_id).await?;
-        let start = match page_token {
-            None => 0,
-            Some(token) => {
-                all.iter()
-                    .position(|e| e.execution_id == token)
-                    .ok_or_else(|| {
-                        ApiError::bad_request(
-                            "invalid_query",
-                            "pageToken names no execution of this session",
-                        )
-                    })?
-                    + 1
-            }
+        let after = match page_token {
+            None => None,
+            Some(token) => Some(parse_page_token(token).ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_query",
+                    "pageToken is not a token this listing gave",
+                )
+            })?),
         };
-        let page: Vec<ExecutionSummary> = all.into_iter().skip(start).collect();
-        let next = (page.len() > limit).then(|| page[limit - 1].execution_id.clone());
-        Ok((page.into_iter().take(limit).collect(), next))
+        self.session(session_id).await?;
+        let page = self
+            .storage
+            .results
+            .list_executions(session_id, &ExecutionQuery { limit, after })
+            .await?;
+        Ok((page.executions, page.next))
     }
 
     pub(crate) async fn get_execution(

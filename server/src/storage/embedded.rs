@@ -21,9 +21,10 @@ use time::OffsetDateTime;
 
 use super::audio_stream::StreamState;
 use super::{
-    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, FileLimits, FileStore,
-    PutChunk, ResultStore, SessionPage, SessionQuery, SessionStore, Storage, StoreError,
-    StoreResult, StoredFile, WriteMode, after_token, parse_page_token,
+    AssembledAudio, AudioBytes, AudioLimits, AudioStore, ChunkRefusal, ExecutionPage,
+    ExecutionQuery, FileLimits, FileStore, PutChunk, ResultStore, SessionPage, SessionQuery,
+    SessionStore, Storage, StoreError, StoreResult, StoredFile, WriteMode, after_token,
+    parse_page_token,
 };
 use crate::model::{
     ExecutionRecord, ExecutionSummary, FileInfo, Session, SessionConfig, SessionStatus, Timestamp,
@@ -56,6 +57,8 @@ const SCHEMA: &str = "
         logs TEXT NOT NULL,
         PRIMARY KEY (session_id, execution_id)
     );
+    CREATE INDEX IF NOT EXISTS executions_by_age
+        ON executions (session_id, created_at DESC, execution_id DESC);
     CREATE TABLE IF NOT EXISTS audio_chunks (
         session_id TEXT NOT NULL,
         stream_id TEXT NOT NULL,
@@ -396,26 +399,44 @@ impl ResultStore for Embedded {
         .await
     }
 
-    async fn list_executions(&self, session_id: &str) -> StoreResult<Vec<ExecutionSummary>> {
+    async fn list_executions(
+        &self,
+        session_id: &str,
+        query: &ExecutionQuery,
+    ) -> StoreResult<ExecutionPage> {
         let id = session_id.to_owned();
-        self.with(move |c| {
-            let mut statement = c
-                .prepare(
-                    "SELECT record FROM executions WHERE session_id = ?1 ORDER BY created_at DESC, execution_id DESC",
-                )
-                .map_err(backend)?;
-            let records: Vec<String> =
-                statement.query_map([id], |row| row.get(0)).map_err(backend)?.collect::<rusqlite::Result<_>>().map_err(backend)?;
-            records
-                .iter()
-                .map(|json| {
-                    serde_json::from_str::<ExecutionRecord>(json)
-                        .map(|r| ExecutionSummary::from(&r))
-                        .map_err(|e| StoreError::Backend(format!("decoding a result: {e}")))
-                })
-                .collect()
-        })
-        .await
+        let (after_millis, after_id) = match &query.after {
+            Some((millis, id)) => (Some(i64::try_from(*millis).unwrap_or(i64::MAX)), id.clone()),
+            None => (None, String::new()),
+        };
+        let limit = query.limit;
+        // One row past the page tells whether another page follows.
+        let fetch = i64::try_from(limit + 1).unwrap_or(i64::MAX);
+        let executions = self
+            .with(move |c| {
+                let mut statement = c
+                    .prepare(
+                        "SELECT record FROM executions WHERE session_id = ?1 \
+                         AND (?2 IS NULL OR created_at < ?2 OR (created_at = ?2 AND execution_id < ?3)) \
+                         ORDER BY created_at DESC, execution_id DESC LIMIT ?4",
+                    )
+                    .map_err(backend)?;
+                let records: Vec<String> = statement
+                    .query_map(params![id, after_millis, after_id, fetch], |row| row.get(0))
+                    .map_err(backend)?
+                    .collect::<rusqlite::Result<_>>()
+                    .map_err(backend)?;
+                records
+                    .iter()
+                    .map(|json| {
+                        serde_json::from_str::<ExecutionRecord>(json)
+                            .map(|r| ExecutionSummary::from(&r))
+                            .map_err(|e| StoreError::Backend(format!("decoding a result: {e}")))
+                    })
+                    .collect::<StoreResult<Vec<_>>>()
+            })
+            .await?;
+        Ok(ExecutionPage::first(executions, limit))
     }
 
     async fn get_execution(

@@ -236,6 +236,52 @@ pub(crate) trait FileStore: Send + Sync {
     async fn delete_file(&self, session_id: &str, path: &str) -> StoreResult<()>;
 }
 
+/// Which executions of a session to list, newest first.
+#[derive(Debug, Clone)]
+pub(crate) struct ExecutionQuery {
+    /// At most this many.
+    pub(crate) limit: usize,
+    /// Continue after this place (a parsed [`ExecutionPage::next`]).
+    pub(crate) after: Option<(i128, String)>,
+}
+
+/// One page of a session's executions.
+#[derive(Debug, Clone)]
+pub(crate) struct ExecutionPage {
+    pub(crate) executions: Vec<ExecutionSummary>,
+    /// The token of the next page, when there is one.
+    pub(crate) next: Option<String>,
+}
+
+impl ExecutionPage {
+    /// The page of the first `limit` of `executions`, which are in listing order and may run on
+    /// past the page: when they do, the next page starts after this page's last execution.
+    pub(crate) fn first(mut executions: Vec<ExecutionSummary>, limit: usize) -> ExecutionPage {
+        let next = if executions.len() > limit {
+            executions.truncate(limit);
+            executions.last().map(execution_token)
+        } else {
+            None
+        };
+        ExecutionPage { executions, next }
+    }
+}
+
+/// Where an execution stands in its session's history, which runs newest first: the
+/// millisecond it was created, then its id.
+pub(crate) fn execution_order(execution: &ExecutionSummary) -> (i128, &str) {
+    (
+        execution.created_at.unix_timestamp_nanos() / 1_000_000,
+        execution.execution_id.as_str(),
+    )
+}
+
+/// The page token after `execution`, in the format of [`parse_page_token`].
+fn execution_token(execution: &ExecutionSummary) -> String {
+    let (millis, id) = execution_order(execution);
+    format!("{millis}~{id}")
+}
+
 /// Execution results: `outputs/execution-results.json` (the latest), one record per execution,
 /// and the run's logs.
 #[async_trait]
@@ -243,8 +289,12 @@ pub(crate) trait ResultStore: Send + Sync {
     /// Stores an execution's record and logs, replacing an earlier record of the same execution
     /// (a provisional one), and makes it the session's latest.
     async fn put_execution(&self, record: &ExecutionRecord, logs: &str) -> StoreResult<()>;
-    /// The session's executions, newest first.
-    async fn list_executions(&self, session_id: &str) -> StoreResult<Vec<ExecutionSummary>>;
+    /// A page of the session's executions, newest first, reading no more than the page needs.
+    async fn list_executions(
+        &self,
+        session_id: &str,
+        query: &ExecutionQuery,
+    ) -> StoreResult<ExecutionPage>;
     /// One execution's record.
     async fn get_execution(
         &self,

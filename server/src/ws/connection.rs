@@ -9,7 +9,7 @@ use axum::extract::ws::{CloseFrame, Message, Utf8Bytes, WebSocket};
 use futures_util::StreamExt;
 use futures_util::stream::SplitStream;
 use serde_json::json;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc};
 
 use super::executions::{self, Running};
 use super::messages::{ErrorPayload, ServerMessage};
@@ -55,9 +55,7 @@ pub(super) struct Conn {
     pub(super) principal: Principal,
     pub(super) services: Services,
     outbox: mpsc::Sender<Outgoing>,
-    /// The outbox's byte budget: a queued message holds as many permits as it has bytes (a
-    /// message larger than the whole budget holds all of it), until the writer has sent it.
-    room: Arc<Semaphore>,
+    room: Room,
     pub(super) running: Running,
 }
 
@@ -72,10 +70,8 @@ impl Conn {
 
     /// Queues a frame of `bytes` bytes once the outbox has room for them.
     async fn queue(&self, message: Message, bytes: usize) {
-        let budget = self.services.config.ws_outbox_bytes;
-        let bytes = u32::try_from(bytes).unwrap_or(u32::MAX).clamp(1, budget);
         // A closed outbox means the connection is going away; nothing left to tell.
-        let Ok(room) = self.room.clone().acquire_many_owned(bytes).await else {
+        let Some(room) = self.room.take(bytes).await else {
             return;
         };
         let _ = self.outbox.send(Outgoing { message, room }).await;
@@ -106,6 +102,33 @@ impl Conn {
     }
 }
 
+/// The outbox's byte budget (`CODEBOX_WS_OUTBOX_BYTES`): a queued message holds as many
+/// permits as it has bytes (a message larger than the whole budget holds all of it, so that it
+/// waits for an empty outbox rather than forever), until the writer has sent it.
+#[derive(Debug, Clone)]
+struct Room {
+    permits: Arc<Semaphore>,
+    budget: u32,
+}
+
+impl Room {
+    fn new(budget: u32) -> Room {
+        Room {
+            permits: Arc::new(Semaphore::new(budget as usize)),
+            budget,
+        }
+    }
+
+    /// Room for `bytes` bytes, once the messages queued before have made it; `None` when the
+    /// connection is closing.
+    async fn take(&self, bytes: usize) -> Option<OwnedSemaphorePermit> {
+        let bytes = u32::try_from(bytes)
+            .unwrap_or(u32::MAX)
+            .clamp(1, self.budget);
+        self.permits.clone().acquire_many_owned(bytes).await.ok()
+    }
+}
+
 /// Serves one connection until it closes.
 pub(crate) async fn serve(
     socket: WebSocket,
@@ -116,14 +139,13 @@ pub(crate) async fn serve(
     let _open = services.metrics.websocket_opened();
     let (sink, mut stream) = socket.split();
     let (outbox, inbox) = mpsc::channel::<Outgoing>(OUTBOX);
-    let budget = services.config.ws_outbox_bytes as usize;
     let conn = Conn {
         id: uuid::Uuid::new_v4().to_string(),
         session_id: session_id.clone(),
         principal,
         services: services.clone(),
         outbox,
-        room: Arc::new(Semaphore::new(budget)),
+        room: Room::new(services.config.ws_outbox_bytes),
         running: Arc::default(),
     };
     tracing::info!(connection = %conn.id, session = %session_id, "websocket connected");
@@ -271,5 +293,43 @@ impl RateLimit {
         }
         self.bucket -= 1.0;
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether `room.take(bytes)` completes within 50 ms.
+    async fn fits(room: &Room, bytes: usize) -> Option<OwnedSemaphorePermit> {
+        tokio::time::timeout(Duration::from_millis(50), room.take(bytes))
+            .await
+            .ok()
+            .flatten()
+    }
+
+    #[tokio::test]
+    async fn the_outbox_holds_at_most_its_budget_in_bytes() {
+        let room = Room::new(1024);
+        // Within the budget: queued at once.
+        let first = fits(&room, 600).await.expect("600 of 1,024 bytes fit");
+        let second = fits(&room, 424)
+            .await
+            .expect("the budget's last 424 bytes fit");
+        // Past it: the sender waits (back-pressure) until the writer has sent enough.
+        assert!(
+            fits(&room, 1).await.is_none(),
+            "a full outbox took one byte more"
+        );
+        drop(first);
+        let third = fits(&room, 600)
+            .await
+            .expect("room came back as a message was sent");
+        // A message larger than the whole budget waits for an empty outbox, then goes alone.
+        assert!(fits(&room, 5_000).await.is_none());
+        drop((second, third));
+        let big = fits(&room, 5_000).await.expect("a large message, alone");
+        assert!(fits(&room, 1).await.is_none());
+        drop(big);
     }
 }

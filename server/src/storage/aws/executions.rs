@@ -1,14 +1,29 @@
-//! The execution-result store, in S3 only: one record and one log per execution under
+//! The execution-result store: one record and one log per execution in S3 under
 //! [`keys::executions_prefix`], with the latest result and logs copied to
-//! [`keys::latest_result`] and [`keys::latest_logs`], where the spec says a reader finds them.
+//! [`keys::latest_result`] and [`keys::latest_logs`], where the spec says a reader finds them;
+//! and, so that the history is read a page at a time without opening any record, one summary
+//! item per execution in the sessions table (`type` = `EXEC#{millis}#{executionId}`, the
+//! millisecond zero-padded so that the sort key orders by time, with the summary as JSON in
+//! `summary`). A session's history is one Query of those items, newest first.
 
 use async_trait::async_trait;
 use bytes::Bytes;
 
-use super::Aws;
+use super::items::{attribute_s, s, session_key};
 use super::s3::{JSON, TEXT};
+use super::{Aws, sdk_error};
 use crate::model::{ExecutionRecord, ExecutionSummary};
-use crate::storage::{ResultStore, StoreError, StoreResult, keys};
+use crate::storage::{
+    ExecutionPage, ExecutionQuery, ResultStore, StoreError, StoreResult, execution_order, keys,
+};
+
+/// The sort keys of the execution summaries begin with this.
+const SUMMARY_PREFIX: &str = "EXEC#";
+
+/// The sort key of an execution's summary item: ordered by time, then id.
+fn summary_sort_key(millis: i128, execution_id: &str) -> String {
+    format!("{SUMMARY_PREFIX}{millis:015}#{execution_id}")
+}
 
 #[async_trait]
 impl ResultStore for Aws {
@@ -37,28 +52,67 @@ impl ResultStore for Aws {
             .await?;
         self.put_object(&keys::latest_logs(session_id), logs, TEXT)
             .await?;
+        // Listed only once its record can be read.
+        let summary = ExecutionSummary::from(record);
+        let (millis, _) = execution_order(&summary);
+        let mut item = session_key(session_id, &summary_sort_key(millis, execution_id));
+        let json = serde_json::to_string(&summary)
+            .map_err(|e| StoreError::Backend(format!("serialising a summary: {e}")))?;
+        item.insert("summary".to_owned(), s(json));
+        self.dynamodb
+            .put_item()
+            .table_name(&self.sessions_table)
+            .set_item(Some(item))
+            .send()
+            .await
+            .map_err(|e| sdk_error(&format!("DynamoDB PutItem {}", self.sessions_table), &e))?;
         Ok(())
     }
 
-    async fn list_executions(&self, session_id: &str) -> StoreResult<Vec<ExecutionSummary>> {
-        let keys = self.list_keys(&keys::executions_prefix(session_id)).await?;
-        let records = keys.into_iter().filter(|key| key.ends_with(".json"));
-        let mut summaries = Vec::new();
-        for (key, body) in self
-            .get_objects(records.collect(), "execution records")
-            .await?
-        {
-            // A record deleted since the listing is skipped.
-            if let Some(body) = body {
-                summaries.push(ExecutionSummary::from(&parse_record(&key, &body)?));
-            }
+    async fn list_executions(
+        &self,
+        session_id: &str,
+        query: &ExecutionQuery,
+    ) -> StoreResult<ExecutionPage> {
+        // One item past the page tells whether another page follows.
+        let limit = i32::try_from(query.limit + 1).unwrap_or(i32::MAX);
+        let mut request = self
+            .dynamodb
+            .query()
+            .table_name(&self.sessions_table)
+            .key_condition_expression("sessionId = :id AND begins_with(#type, :prefix)")
+            .expression_attribute_names("#type", "type")
+            .expression_attribute_values(":id", s(session_id))
+            .expression_attribute_values(":prefix", s(SUMMARY_PREFIX))
+            .scan_index_forward(false)
+            .consistent_read(true)
+            .limit(limit);
+        if let Some((millis, id)) = &query.after {
+            request = request.set_exclusive_start_key(Some(session_key(
+                session_id,
+                &summary_sort_key(*millis, id),
+            )));
         }
-        summaries.sort_by(|a, b| {
-            b.created_at
-                .cmp(&a.created_at)
-                .then_with(|| b.execution_id.cmp(&a.execution_id))
-        });
-        Ok(summaries)
+        let output = request.send().await.map_err(|e| {
+            sdk_error(
+                &format!("DynamoDB Query {} ({session_id})", self.sessions_table),
+                &e,
+            )
+        })?;
+        let executions = output
+            .items()
+            .iter()
+            .map(|item| {
+                let json = item
+                    .get("summary")
+                    .ok_or_else(|| StoreError::Backend("a summary item lacks its summary".into()))
+                    .and_then(|value| attribute_s(value, "summary"))?;
+                serde_json::from_str::<ExecutionSummary>(json).map_err(|e| {
+                    StoreError::Backend(format!("an execution summary of {session_id}: {e}"))
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        Ok(ExecutionPage::first(executions, query.limit))
     }
 
     async fn get_execution(
@@ -124,11 +178,11 @@ mod tests {
         .await
         .unwrap();
 
-        let listed = aws.list_executions(id).await.unwrap();
+        let listed = all(aws, id).await;
         let ids: Vec<_> = listed.iter().map(|e| e.execution_id.as_str()).collect();
         assert_eq!(ids, ["e-3", "e-2", "e-1"]);
         assert_eq!(listed[1], ExecutionSummary::from(&second));
-        assert!(aws.list_executions("x-none").await.unwrap().is_empty());
+        assert!(all(aws, "x-none").await.is_empty());
 
         assert_eq!(
             aws.get_execution(id, "e-2").await.unwrap(),
@@ -188,15 +242,38 @@ mod tests {
             text(format!("interview-sessions/session-{id}/outputs/logs.txt")).await,
             "log three\n"
         );
+
+        // The history is read from the summaries, without opening a record.
+        aws.delete_object(&keys::execution(id, "e-2"))
+            .await
+            .unwrap();
+        assert_eq!(all(aws, id).await, listed);
+    }
+
+    /// The whole history, a page of two at a time.
+    async fn all(aws: &Aws, session_id: &str) -> Vec<ExecutionSummary> {
+        let mut listed = Vec::new();
+        let mut after = None;
+        loop {
+            let page = aws
+                .list_executions(session_id, &ExecutionQuery { limit: 2, after })
+                .await
+                .unwrap();
+            assert!(page.executions.len() <= 2);
+            listed.extend(page.executions);
+            match page.next {
+                Some(token) => after = crate::storage::parse_page_token(&token),
+                None => return listed,
+            }
+        }
     }
 
     #[tokio::test]
-    async fn execution_listings_read_every_page() {
-        let mut fixture = fixture().await;
-        fixture.aws.page_size = Some(3);
+    async fn the_history_comes_a_page_at_a_time_newest_first() {
+        let fixture = fixture().await;
         let aws = &fixture.aws;
         let base = t("2024-05-01T10:00:00Z");
-        for i in 0..20 {
+        for i in 0..7 {
             let r = record(
                 "m-1",
                 &format!("e-{i:02}"),
@@ -205,8 +282,11 @@ mod tests {
             );
             aws.put_execution(&r, "").await.unwrap();
         }
-        let listed = aws.list_executions("m-1").await.unwrap();
-        let expected: Vec<String> = (0..20).rev().map(|i| format!("e-{i:02}")).collect();
+        // A record written again (a provisional one replaced) is listed once.
+        let again = record("m-1", "e-03", base + time::Duration::seconds(3), false);
+        aws.put_execution(&again, "").await.unwrap();
+        let listed = all(aws, "m-1").await;
+        let expected: Vec<String> = (0..7).rev().map(|i| format!("e-{i:02}")).collect();
         assert_eq!(
             listed
                 .iter()
@@ -214,5 +294,6 @@ mod tests {
                 .collect::<Vec<_>>(),
             expected
         );
+        assert!(!listed[3].success);
     }
 }

@@ -33,6 +33,7 @@ pub(super) fn dynamodb_next(last_evaluated_key: Option<Item>) -> Option<Item> {
 
 /// Where the next page of an S3 ListObjectsV2 starts: there is a next page only while S3 says the
 /// listing is truncated.
+#[cfg(test)]
 pub(super) fn s3_next(
     next_continuation_token: Option<String>,
     is_truncated: Option<bool>,

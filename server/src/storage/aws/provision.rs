@@ -228,9 +228,16 @@ mod tests {
         assert!(
             storage
                 .results
-                .list_executions("c-1")
+                .list_executions(
+                    "c-1",
+                    &crate::storage::ExecutionQuery {
+                        limit: 10,
+                        after: None
+                    }
+                )
                 .await
                 .unwrap()
+                .executions
                 .is_empty()
         );
 
