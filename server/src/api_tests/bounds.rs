@@ -293,3 +293,38 @@ api_test!(collected_files_stop_at_their_bounds, |app| {
     );
     assert_eq!(violated["collectedFilesTruncated"], true);
 });
+
+api_test!(collected_bytes_stop_at_four_mebibytes, |app| {
+    let id = app.session().await;
+    // Two files that fill 4 MiB exactly, and, when asked, a third of one byte past it.
+    app.file(
+        &id,
+        "big.py",
+        "import os, sys\nos.makedirs('out', exist_ok=True)\n\
+         open('out/a.bin', 'wb').write(b'a' * (2 << 20))\n\
+         open('out/b.bin', 'wb').write(b'b' * (2 << 20))\n\
+         if sys.stdin.read() == 'past':\n    open('out/c.bin', 'wb').write(b'c')\n",
+    )
+    .await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let run =
+        |stdin: &str| json!({ "fileName": "big.py", "stdin": stdin, "collectFiles": ["out/*"] });
+    let paths = |result: &serde_json::Value| -> Vec<String> {
+        result["collectedFiles"]
+            .as_array()
+            .map(|files| {
+                files
+                    .iter()
+                    .map(|f| f["path"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (status, held) = app.post(&execute, run("at")).await;
+    assert_eq!(status, StatusCode::OK, "{held}");
+    assert_eq!(paths(&held), ["out/a.bin", "out/b.bin"]);
+    assert!(held.get("collectedFilesTruncated").is_none());
+    let (_, violated) = app.post(&execute, run("past")).await;
+    assert_eq!(paths(&violated), ["out/a.bin", "out/b.bin"]);
+    assert_eq!(violated["collectedFilesTruncated"], true);
+});
