@@ -89,8 +89,12 @@ pub(crate) fn router(services: Services) -> Router {
         );
     let body_limit = services.config.body_limit;
     let timeout = services.config.request_timeout;
-    Router::new()
-        .route("/healthz", get(health::healthz))
+    let root = if services.config.console {
+        crate::console::routes()
+    } else {
+        Router::new()
+    };
+    root.route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(crate::metrics::serve))
         .nest("/api/v1", api)

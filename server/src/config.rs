@@ -97,6 +97,9 @@ pub(crate) struct ServeArgs {
     /// within this process, which is all a single host needs.
     #[arg(long, env = "CODEBOX_EVENTS_URL")]
     pub(crate) events_url: Option<String>,
+    /// Serve the web console at `/` (`true` or `false`); by default, when listening on loopback.
+    #[arg(long, env = "CODEBOX_CONSOLE")]
+    pub(crate) console: Option<bool>,
     /// The container engine that runs Java (`unix:///run/podman/podman.sock`); by default
     /// the platform's (`unix:///var/run/docker.sock`).
     #[arg(long, env = "DOCKER_HOST")]
@@ -240,6 +243,8 @@ pub(crate) struct Config {
     pub(crate) ws_outbox_bytes: u32,
     /// The event engine shared by the hosts, if any.
     pub(crate) events_url: Option<String>,
+    /// Whether `/` serves the web console.
+    pub(crate) console: bool,
 }
 
 /// The bounds on HTTP connections that keep slow and idle clients from holding the server.
@@ -317,6 +322,10 @@ impl Config {
             StorageKind::Aws => StorageConfig::Aws(args.aws.config(args.aws_init)),
         };
         let api_keys = comma_list(args.api_keys.as_deref());
+        // A keyless server listens on loopback whatever the address says (see app.rs).
+        let console = args
+            .console
+            .unwrap_or(args.addr.ip().is_loopback() || api_keys.is_empty());
         let allowed_origins = comma_list(args.allowed_origins.as_deref());
         let (tokens, ephemeral_tokens) = match args.token_secret.as_deref() {
             Some(secret) => {
@@ -364,6 +373,7 @@ impl Config {
             ws_per_session: args.ws_per_session.max(1),
             ws_outbox_bytes: args.ws_outbox_bytes.max(1 << 10),
             events_url: args.events_url.clone().filter(|url| !url.is_empty()),
+            console,
         })
     }
 }

@@ -7,6 +7,7 @@ mod app;
 mod auth;
 mod cli;
 mod config;
+mod console;
 mod error;
 mod events;
 #[cfg(test)]
