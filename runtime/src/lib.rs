@@ -63,7 +63,7 @@ mod vfs;
 
 pub use self::cancel::CancelToken;
 pub use self::error::{Error, Result};
-pub use self::java::JavaConfig;
+pub use self::java::{JavaConfig, JavaUsage};
 pub use self::language::{Language, UnknownLanguage};
 pub use self::limits::Limits;
 pub use self::outcome::{ExecutionResult, Termination};

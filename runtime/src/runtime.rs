@@ -233,7 +233,15 @@ impl Runtime {
         self.java_backend()?.check()
     }
 
-    /// The Java configuration in use.
+    /// Java runs in progress and pooled containers waiting, once Java has been prepared (`None`
+    /// before, or when no container engine answered).
+    pub fn java_usage(&self) -> Option<crate::JavaUsage> {
+        sync::lock(&self.inner.java)
+            .as_ref()
+            .map(|java| java.usage())
+    }
+
+    /// How Java runs here.
     pub fn java_config(&self) -> &JavaConfig {
         &self.inner.java_config
     }

@@ -58,6 +58,11 @@ fn java_backend_against_the_engine() {
         .java(JavaConfig::default().pool_size(2))
         .build()
         .expect("runtime");
+    assert_eq!(
+        runtime.java_usage(),
+        None,
+        "nothing to report before Java is prepared"
+    );
     runtime.prepare(Language::Java).expect("Java is ready");
     for _ in 0..3 {
         let result = runtime.run(&java(HELLO)).expect("run");
@@ -81,18 +86,29 @@ fn java_backend_against_the_engine() {
         vec![(StreamKind::Stdout, b"going to sleep\n".to_vec())]
     );
 
-    // A cancelled run stops at once and says so.
+    // A cancelled run stops at once and says so. While it runs, the usage counts it.
     let cancel = CancelToken::new();
     let canceller = cancel.clone();
+    let watched = runtime.clone();
     let stopper = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(1500));
+        let during = watched.java_usage().expect("usage");
         canceller.cancel();
+        during
     });
     let result = runtime
         .run(&java(SLEEPER).cancel_token(cancel))
         .expect("run");
-    stopper.join().unwrap();
+    let during = stopper.join().unwrap();
     assert_eq!(result.termination, Termination::Cancelled, "{result:?}");
+    assert_eq!(during.running, 1, "{during:?}");
+    assert_eq!(runtime.java_usage().expect("usage").running, 0);
+    // The pool refills to its size in the background.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while runtime.java_usage().expect("usage").pooled < 2 {
+        assert!(Instant::now() < deadline, "the pool did not refill");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 
     // A memory limit other than the pool's starts a container of its own.
     let big = java(HELLO).limits(Limits::default().with_memory_bytes(256 << 20));

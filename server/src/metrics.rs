@@ -12,6 +12,7 @@
 //! | `codebox_errors_total` | `code`: every error answered, by its stable code (`storage_unavailable` for the store, `java_unavailable` for the container engine) |
 //! | `codebox_executions_running`, `codebox_executions_waiting`, `codebox_execution_slots` | |
 //! | `codebox_websocket_connections` | |
+//! | `codebox_java_containers_running`, `codebox_java_containers_pooled` | |
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -80,6 +81,8 @@ pub(crate) struct Metrics {
     waiting: Gauge,
     slots: Gauge,
     websockets: Gauge,
+    java_running: Gauge,
+    java_pooled: Gauge,
 }
 
 /// The error code an answer carried, left on the response for [`track`] to count.
@@ -127,6 +130,18 @@ impl Metrics {
             "WebSocket connections open",
             websockets.clone(),
         );
+        let java_running = Gauge::default();
+        registry.register(
+            "java_containers_running",
+            "Java runs in progress, each in a container of its own",
+            java_running.clone(),
+        );
+        let java_pooled = Gauge::default();
+        registry.register(
+            "java_containers_pooled",
+            "Java containers started and waiting for a run",
+            java_pooled.clone(),
+        );
         Arc::new(Metrics {
             registry,
             runs,
@@ -138,6 +153,8 @@ impl Metrics {
             waiting,
             slots,
             websockets,
+            java_running,
+            java_pooled,
         })
     }
 
@@ -172,16 +189,28 @@ impl Metrics {
     }
 
     /// The metrics as text, with the gauges of the moment.
-    fn render(&self, running: usize, waiting: usize, slots: usize) -> String {
+    fn render(&self, now: &Moment) -> String {
         let gauge = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
-        self.running.set(gauge(running));
-        self.waiting.set(gauge(waiting));
-        self.slots.set(gauge(slots));
+        self.running.set(gauge(now.running));
+        self.waiting.set(gauge(now.waiting));
+        self.slots.set(gauge(now.slots));
+        let java = now.java.unwrap_or_default();
+        self.java_running.set(gauge(java.running));
+        self.java_pooled.set(gauge(java.pooled));
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = encode(&mut text, &self.registry);
         text
     }
+}
+
+/// The gauges' values at a scrape.
+#[derive(Debug)]
+struct Moment {
+    running: usize,
+    waiting: usize,
+    slots: usize,
+    java: Option<codebox_runtime::JavaUsage>,
 }
 
 /// Counts a WebSocket as open while it lives.
@@ -247,11 +276,12 @@ pub(crate) async fn serve(
         Ok(_) => return Err(ApiError::forbidden("the metrics are for admins")),
         Err(e) => return Err(e),
     }
-    let text = services.metrics.render(
-        services.running_executions(),
-        services.limiter.waiting(),
-        services.config.max_concurrent,
-    );
+    let text = services.metrics.render(&Moment {
+        running: services.running_executions(),
+        waiting: services.limiter.waiting(),
+        slots: services.config.max_concurrent,
+        java: services.runtime.java_usage(),
+    });
     let mut response = (StatusCode::OK, text).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,

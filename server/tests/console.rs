@@ -14,7 +14,10 @@
 )]
 mod moto;
 
-#[allow(dead_code, reason = "this test needs only a server, not the other tests' requests")]
+#[allow(
+    dead_code,
+    reason = "this test needs only a server, not the other tests' requests"
+)]
 mod common;
 
 use std::path::Path;

@@ -150,6 +150,17 @@ pub(crate) struct JavaBackend {
     /// Containers being removed in the background; waited for when the backend goes, so that
     /// a short-lived process (`codebox run`) leaves none behind.
     removals: Arc<Mutex<Vec<tokio::task::JoinHandle<()>>>>,
+    /// Runs in progress, each in a container of its own.
+    running: std::sync::atomic::AtomicUsize,
+}
+
+/// What the Java backend holds at a moment, for metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct JavaUsage {
+    /// Runs in progress, each in its own container.
+    pub running: usize,
+    /// Pooled containers started and waiting for a run.
+    pub pooled: usize,
 }
 
 impl JavaBackend {
@@ -182,7 +193,16 @@ impl JavaBackend {
             pool,
             compiled: Mutex::new(CompiledCache::default()),
             removals: Arc::default(),
+            running: std::sync::atomic::AtomicUsize::new(0),
         })
+    }
+
+    /// Runs in progress and pooled containers waiting.
+    pub(crate) fn usage(&self) -> JavaUsage {
+        JavaUsage {
+            running: self.running.load(std::sync::atomic::Ordering::SeqCst),
+            pooled: self.pool.as_ref().map_or(0, Pool::ready),
+        }
     }
 
     /// Whether the engine still answers and still has the image.
@@ -193,6 +213,7 @@ impl JavaBackend {
 
     pub(crate) fn run(&self, request: &RunRequest) -> Result<ExecutionResult> {
         let started = Instant::now();
+        let _running = Running::enter(&self.running);
         let limits = *request.limit_values();
         if limits.memory_bytes < container::MIN_MEMORY_BYTES {
             return Err(Error::InvalidRequest(format!(
@@ -669,5 +690,21 @@ impl CompiledCache {
         }
         self.order.push_back(key);
         self.entries.insert(key, Arc::new(compiled));
+    }
+}
+
+/// Counts a run as in progress while it lives.
+struct Running<'a>(&'a std::sync::atomic::AtomicUsize);
+
+impl<'a> Running<'a> {
+    fn enter(count: &'a std::sync::atomic::AtomicUsize) -> Running<'a> {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Running(count)
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     }
 }

@@ -7,7 +7,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use bollard::Docker;
@@ -30,6 +30,8 @@ struct Shared {
     config: JavaConfig,
     image: String,
     ready: Mutex<VecDeque<Started>>,
+    /// How many containers `ready` holds, readable without its lock (for metrics).
+    ready_count: AtomicUsize,
     wake: Notify,
     closed: AtomicBool,
 }
@@ -47,6 +49,7 @@ impl Pool {
             config,
             image,
             ready: Mutex::default(),
+            ready_count: AtomicUsize::new(0),
             wake: Notify::new(),
             closed: AtomicBool::new(false),
         });
@@ -58,9 +61,19 @@ impl Pool {
         self.shared.config.pool_memory_bytes
     }
 
+    /// Containers started and waiting for a run.
+    pub(crate) fn ready(&self) -> usize {
+        self.shared.ready_count.load(Ordering::SeqCst)
+    }
+
     /// A started container, if one is waiting; the pool starts its replacement.
     pub(crate) async fn take(&self) -> Option<Started> {
-        let started = self.shared.ready.lock().await.pop_front();
+        let started = {
+            let mut ready = self.shared.ready.lock().await;
+            let started = ready.pop_front();
+            self.shared.ready_count.store(ready.len(), Ordering::SeqCst);
+            started
+        };
         self.shared.wake.notify_one();
         started
     }
@@ -70,6 +83,7 @@ impl Pool {
         self.shared.closed.store(true, Ordering::SeqCst);
         self.shared.wake.notify_one();
         let waiting: Vec<Started> = self.shared.ready.lock().await.drain(..).collect();
+        self.shared.ready_count.store(0, Ordering::SeqCst);
         for started in waiting {
             container::remove(&self.shared.docker, &started.id).await;
         }
@@ -89,7 +103,9 @@ async fn fill(shared: Arc<Shared>) {
                 .iter()
                 .position(|s| s.started_at.elapsed() < recycle_after)
                 .unwrap_or(ready.len());
-            ready.drain(..fresh).collect::<Vec<_>>()
+            let stale = ready.drain(..fresh).collect::<Vec<_>>();
+            shared.ready_count.store(ready.len(), Ordering::SeqCst);
+            stale
         };
         for started in stale {
             container::remove(&shared.docker, &started.id).await;
@@ -113,7 +129,9 @@ async fn fill(shared: Arc<Shared>) {
                 if shared.closed.load(Ordering::SeqCst) {
                     container::remove(&shared.docker, &started.id).await;
                 } else {
-                    shared.ready.lock().await.push_back(started);
+                    let mut ready = shared.ready.lock().await;
+                    ready.push_back(started);
+                    shared.ready_count.store(ready.len(), Ordering::SeqCst);
                 }
             }
             Err(e) => {

@@ -62,6 +62,17 @@ try {
   await first.click('#new-file');
   await second.waitForSelector('#files li[data-path="lib/util.js"]');
   step('a second page of the session saw the change and the new file as they happened');
+
+  await first.click('#files li[data-path="main.py"]');
+  await first.waitForFunction(() => document.querySelector('#code').value.includes('changed in the first tab'));
+  await first.fill('#cases', '');
+  await first.fill('#code', 'while True:\n    pass\n');
+  await first.click('#run');
+  await first.waitForSelector('#cancel:not([disabled])');
+  await first.waitForFunction(() => document.querySelector('#output').textContent.includes('[python: main.py]'));
+  await first.click('#cancel');
+  await first.waitForFunction(() => document.querySelector('#output').textContent.includes('[cancelled'));
+  step('a run that would not end was cancelled from the console');
 } finally {
   await browser.close();
 }
