@@ -11,6 +11,7 @@ mod connections;
 mod execute;
 mod files;
 mod java;
+mod judging;
 mod observability;
 mod sessions;
 mod ws;

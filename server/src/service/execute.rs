@@ -49,6 +49,14 @@ pub(crate) struct ExecuteRequest {
     /// Wall-clock limit per run in milliseconds, up to the server's MAX_EXECUTION_TIME.
     #[serde(default)]
     pub(crate) timeout_ms: Option<u64>,
+    /// How test cases' output is compared: `exact`, `lines` (the default), `tokens`,
+    /// `unordered`, or `{"float": {"absolute": A, "relative": R}}`.
+    #[serde(default)]
+    pub(crate) compare: Option<judge::Compare>,
+    /// Cancels the session's runs still in flight that were also started with `supersede`
+    /// (a candidate saving again need not wait for a stale run).
+    #[serde(default)]
+    pub(crate) supersede: bool,
     /// Glob patterns relative to the working directory (`out/*.txt`, at most 16): the files
     /// the program made or changed that match come back in the record's `collectedFiles`
     /// (Python and JavaScript; at most 100 files and 4 MiB).
@@ -76,6 +84,8 @@ impl ExecuteRequest {
             stdin: None,
             test_cases: None,
             timeout_ms: None,
+            compare: None,
+            supersede: false,
             collect_files: None,
         }
     }
@@ -200,6 +210,10 @@ impl Services {
         // A caller that goes away (a REST client hanging up, a WebSocket closing) drops this
         // future: the guard then stops the run instead of leaving it to its deadline.
         let _abandoned = CancelOnDrop(plan.cancel.clone());
+        let _superseding = plan.supersede.then(|| {
+            self.superseding
+                .enter(session_id, &plan.header.execution_id, &plan.cancel)
+        });
         let slot = Arc::new(self.limiter.acquire().await?);
         if let Some(observer) = &observer {
             observer(ExecutionEvent::Started {
@@ -273,6 +287,10 @@ impl Services {
         let limits = self.limits(&session, request.timeout_ms)?;
         let cases = request.test_cases.unwrap_or_default();
         check_inputs(request.stdin.as_deref(), &cases)?;
+        let compare = request.compare.unwrap_or_default();
+        compare
+            .check()
+            .map_err(|why| ApiError::bad_request("invalid_field", why))?;
         let files = self.load_files(session_id).await?;
         if !files.iter().any(|(path, _)| *path == file_name) {
             return Err(ApiError::not_found(
@@ -298,6 +316,8 @@ impl Services {
             cancel,
             stdin: request.stdin.unwrap_or_default(),
             cases,
+            compare,
+            supersede: request.supersede,
         })
     }
 
@@ -336,7 +356,7 @@ impl Services {
                 Some(index),
             );
             let result = self.run(run, slot).await?;
-            let case_result = judged(index, &result, case);
+            let case_result = judged(index, &result, case, &plan.compare);
             let verdict = case_result.verdict;
             total += millis(result.wall_time);
             fuel += result.fuel_consumed;
@@ -439,6 +459,8 @@ struct Plan {
     cancel: CancelToken,
     stdin: String,
     cases: Vec<TestCase>,
+    compare: judge::Compare,
+    supersede: bool,
 }
 
 /// What a record says before anything ran.
@@ -543,8 +565,13 @@ fn check_inputs(stdin: Option<&str>, cases: &[TestCase]) -> Result<(), ApiError>
 }
 
 /// How one test case's run went against its expected output.
-fn judged(index: usize, result: &ExecutionResult, case: &TestCase) -> TestCaseResult {
-    let verdict = judge::verdict(result, &case.expected_output);
+fn judged(
+    index: usize,
+    result: &ExecutionResult,
+    case: &TestCase,
+    compare: &judge::Compare,
+) -> TestCaseResult {
+    let verdict = judge::verdict(result, &case.expected_output, compare);
     let first_difference = (verdict == Verdict::WrongAnswer)
         .then(|| judge::diff(&result.stdout, &case.expected_output))
         .flatten();

@@ -1,12 +1,101 @@
-//! Judging a test case: the verdict, the comparison rule and a short diff.
+//! Judging a test case: the verdict, the comparison rule ([`Compare`]) and a short diff.
 //!
-//! Output is compared after normalising line ends (`\r\n` to `\n`), dropping trailing spaces and
-//! tabs on every line, and dropping trailing newlines at the end: `"3 \n"` matches `"3"`, but
-//! leading spaces, blank lines in the middle and letter case all count.
+//! By default (`lines`), output is compared after normalising line ends (`\r\n` to `\n`),
+//! dropping trailing spaces and tabs on every line, and dropping trailing newlines at the end:
+//! `"3 \n"` matches `"3"`, but leading spaces, blank lines in the middle and letter case all
+//! count.
 
 use codebox_runtime::{ExecutionResult, Termination};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::model::{LineDiff, Verdict};
+
+/// How a case's output is compared with what was expected (`"compare"` on a request).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) enum Compare {
+    /// Byte for byte.
+    Exact,
+    /// Line by line, ignoring trailing spaces on each line and trailing newlines (the default).
+    #[default]
+    Lines,
+    /// The whitespace-separated tokens, in order: spacing and line breaks do not count.
+    Tokens,
+    /// The lines as a multiset: their order does not count.
+    Unordered,
+    /// The tokens in order, numbers equal within either tolerance, everything else exact.
+    Float(Tolerance),
+}
+
+/// The tolerances of [`Compare::Float`]: two numbers are equal when they differ by at most
+/// `absolute`, or by at most `relative` times the expected one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct Tolerance {
+    #[serde(default)]
+    pub(crate) absolute: f64,
+    #[serde(default)]
+    pub(crate) relative: f64,
+}
+
+impl Compare {
+    /// Whether `actual` is accepted for `expected`.
+    pub(crate) fn accepts(&self, actual: &str, expected: &str) -> bool {
+        match self {
+            Compare::Exact => actual == expected,
+            Compare::Lines => normalize(actual) == normalize(expected),
+            Compare::Tokens => actual.split_whitespace().eq(expected.split_whitespace()),
+            Compare::Unordered => {
+                let sorted = |text: &str| {
+                    let text = normalize(text);
+                    let mut lines: Vec<String> = lines(&text).map(str::to_owned).collect();
+                    lines.sort_unstable();
+                    lines
+                };
+                sorted(actual) == sorted(expected)
+            }
+            Compare::Float(tolerance) => {
+                let (mut got, mut wanted) =
+                    (actual.split_whitespace(), expected.split_whitespace());
+                loop {
+                    match (got.next(), wanted.next()) {
+                        (None, None) => return true,
+                        (Some(g), Some(w)) if tolerance.equal(g, w) => {}
+                        _ => return false,
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks the values a request gives: tolerances must be finite and not negative.
+    pub(crate) fn check(&self) -> Result<(), String> {
+        match self {
+            Compare::Float(Tolerance { absolute, relative })
+                if !(absolute.is_finite() && *absolute >= 0.0)
+                    || !(relative.is_finite() && *relative >= 0.0) =>
+            {
+                Err("compare.float's tolerances must be finite numbers of at least 0".to_owned())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Tolerance {
+    /// Whether token `got` stands for `wanted`: both numbers within the tolerances, or the same
+    /// text.
+    fn equal(self, got: &str, wanted: &str) -> bool {
+        match (got.parse::<f64>(), wanted.parse::<f64>()) {
+            (Ok(g), Ok(w)) if g.is_finite() && w.is_finite() => {
+                let difference = (g - w).abs();
+                difference <= self.absolute || difference <= self.relative * w.abs()
+            }
+            _ => got == wanted,
+        }
+    }
+}
 
 /// The text as compared.
 pub(crate) fn normalize(text: &str) -> String {
@@ -18,8 +107,8 @@ pub(crate) fn normalize(text: &str) -> String {
     lines.join("\n").trim_end_matches('\n').to_owned()
 }
 
-/// How a run did against its expected output.
-pub(crate) fn verdict(result: &ExecutionResult, expected: &str) -> Verdict {
+/// How a run did against its expected output, compared as `compare` says.
+pub(crate) fn verdict(result: &ExecutionResult, expected: &str, compare: &Compare) -> Verdict {
     match result.termination {
         Termination::Timeout | Termination::OutOfFuel => Verdict::Timeout,
         Termination::MemoryLimit => Verdict::MemoryLimit,
@@ -28,7 +117,7 @@ pub(crate) fn verdict(result: &ExecutionResult, expected: &str) -> Verdict {
         Termination::Cancelled => Verdict::Cancelled,
         Termination::CompileError => Verdict::CompileError,
         Termination::Exited if result.exit_code != Some(0) => Verdict::RuntimeError,
-        Termination::Exited if normalize(&result.stdout) == normalize(expected) => Verdict::Passed,
+        Termination::Exited if compare.accepts(&result.stdout, expected) => Verdict::Passed,
         Termination::Exited => Verdict::WrongAnswer,
     }
 }
@@ -110,6 +199,54 @@ mod tests {
         );
         assert_eq!(text("x", ""), "line 1: expected nothing more, got \"x\"");
         assert!(text("1\n2\n", "1\n").contains("expected nothing more"));
+    }
+
+    #[test]
+    fn each_comparison_accepts_and_refuses() {
+        let float = |absolute, relative| Compare::Float(Tolerance { absolute, relative });
+        let cases: [(Compare, &str, &str, bool); 16] = [
+            (Compare::Exact, "3\n", "3\n", true),
+            (Compare::Exact, "3 \n", "3\n", false),
+            (Compare::Lines, "3 \n\n", "3", true),
+            (Compare::Lines, "1 2", "1  2", false),
+            (Compare::Tokens, "1  2\n3\n", "1 2 3", true),
+            (Compare::Tokens, "1 2", "2 1", false),
+            (Compare::Unordered, "b\na\nc\n", "a\nb\nc", true),
+            (Compare::Unordered, "a\na\nb", "a\nb\nb", false),
+            (float(1e-6, 0.0), "0.3333334 x", "0.333333 x", true),
+            (float(1e-9, 0.0), "0.3333334", "0.333333", false),
+            (float(0.0, 1e-3), "1000.5", "1000", true),
+            (float(0.0, 1e-3), "1002", "1000", false),
+            (float(1e-6, 0.0), "1.0 yes", "1 no", false),
+            (float(1e-6, 0.0), "1 2", "1", false),
+            (float(1e-6, 0.0), "nan", "nan", true),
+            (Compare::default(), "x \n", "x", true),
+        ];
+        for (compare, actual, expected, accepted) in cases {
+            assert_eq!(
+                compare.accepts(actual, expected),
+                accepted,
+                "{compare:?} {actual:?} {expected:?}"
+            );
+        }
+        assert!(float(-1.0, 0.0).check().is_err());
+        assert!(float(0.0, f64::INFINITY).check().is_err());
+        assert!(float(0.5, 0.0).check().is_ok());
+    }
+
+    #[test]
+    fn comparisons_are_read_from_json() {
+        let read = |json: &str| serde_json::from_str::<Compare>(json).unwrap();
+        assert_eq!(read(r#""tokens""#), Compare::Tokens);
+        assert_eq!(read(r#""unordered""#), Compare::Unordered);
+        assert_eq!(
+            read(r#"{"float": {"absolute": 0.001, "relative": 0.01}}"#),
+            Compare::Float(Tolerance {
+                absolute: 0.001,
+                relative: 0.01
+            })
+        );
+        assert!(serde_json::from_str::<Compare>(r#""fuzzy""#).is_err());
     }
 
     #[test]

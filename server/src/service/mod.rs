@@ -14,6 +14,7 @@ pub(crate) mod judge;
 mod limiter;
 mod readiness;
 pub(crate) mod sessions;
+pub(crate) mod supersede;
 pub(crate) mod tokens;
 pub(crate) mod voice_commands;
 
@@ -44,6 +45,8 @@ pub(crate) struct Services {
     interpreters_ready: Arc<AtomicBool>,
     /// File changes, for the WebSocket connections that follow a session, on every host.
     pub(crate) events: Events,
+    /// Runs started with `supersede`, for the next one to cancel.
+    pub(crate) superseding: supersede::Superseding,
     /// What `/metrics` shows.
     pub(crate) metrics: Arc<Metrics>,
     /// Runs in progress (REST and WebSocket), for `/readyz` and leak checks.
@@ -78,6 +81,7 @@ impl Services {
             interpreters_ready: Arc::new(AtomicBool::new(false)),
             events,
             metrics: Metrics::new(),
+            superseding: supersede::Superseding::default(),
             running: Arc::default(),
             readiness: Arc::default(),
         }

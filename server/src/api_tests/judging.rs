@@ -1,0 +1,114 @@
+//! Judging beyond line-by-line: each `compare` mode with a case it accepts and one it refuses,
+//! and `supersede` cancelling a stale run.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use super::harness::api_test;
+
+/// The verdicts of `program`'s cases (each case's stdin is printed back as the output) under
+/// `compare`.
+async fn verdicts(
+    app: &super::harness::TestApp,
+    id: &str,
+    compare: Value,
+    cases: &[(&str, &str)],
+) -> Vec<String> {
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|(output, expected)| json!({ "input": output, "expectedOutput": expected }))
+        .collect();
+    let (status, record) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "echo.py", "testCases": cases, "compare": compare }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    record["testResults"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+api_test!(each_comparison_passes_and_fails, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "echo.py",
+        "import sys\nsys.stdout.write(sys.stdin.read())\n",
+    )
+    .await;
+    let both = ["passed", "wrong_answer"];
+    let checks: [(Value, [(&str, &str); 2]); 6] = [
+        (json!("exact"), [("3\n", "3\n"), ("3 \n", "3\n")]),
+        (json!("lines"), [("3  \n\n", "3"), ("1  2", "1 2")]),
+        (json!("tokens"), [("1  2\n3\n", "1 2 3"), ("1 2", "2 1")]),
+        (json!("unordered"), [("b\na\n", "a\nb"), ("a\na", "a\nb")]),
+        (
+            json!({ "float": { "absolute": 1e-6 } }),
+            [("0.3333334 ok", "0.333333 ok"), ("0.34 ok", "0.333333 ok")],
+        ),
+        (
+            json!({ "float": { "relative": 0.01 } }),
+            [("100.5", "100"), ("102", "100")],
+        ),
+    ];
+    for (compare, cases) in checks {
+        assert_eq!(
+            verdicts(&app, &id, compare.clone(), &cases).await,
+            both,
+            "{compare}"
+        );
+    }
+    for bad in [json!("fuzzy"), json!({ "float": { "absolute": -1 } })] {
+        let answer = app
+            .post(
+                &format!("/api/v1/sessions/{id}/execute"),
+                json!({ "fileName": "echo.py", "testCases": [{ "input": "", "expectedOutput": "" }], "compare": bad }),
+            )
+            .await;
+        assert_eq!(answer.0, StatusCode::BAD_REQUEST, "{bad}: {}", answer.1);
+    }
+});
+
+api_test!(a_superseding_run_cancels_the_stale_one, |app| {
+    let id = app.session().await;
+    app.file(
+        &id,
+        "slow.py",
+        "import time\nprint('started', flush=True)\ntime.sleep(20)\n",
+    )
+    .await;
+    app.file(&id, "quick.py", "print('fresh')\n").await;
+    let execute = format!("{}/api/v1/sessions/{id}/execute", app.base);
+    let start = |file: &str, supersede: bool| {
+        app.client
+            .post(&execute)
+            .json(&json!({ "fileName": file, "supersede": supersede, "timeoutMs": 25000 }))
+            .send()
+    };
+    // A run without the flag is not superseded; one with it is.
+    let kept = tokio::spawn(start("slow.py", false));
+    let stale = tokio::spawn(start("slow.py", true));
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let fresh = start("quick.py", true).await.unwrap();
+    let fresh: Value = fresh.json().await.unwrap();
+    assert_eq!(fresh["output"], "fresh\n", "{fresh}");
+    let stale: Value = tokio::time::timeout(Duration::from_secs(10), stale)
+        .await
+        .expect("the stale run was not stopped")
+        .unwrap()
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stale["termination"], "cancelled", "{stale}");
+    assert_eq!(stale["output"], "started\n", "{stale}");
+    assert!(!kept.is_finished(), "a run without supersede was stopped");
+    kept.abort();
+});
