@@ -73,8 +73,9 @@ impl Compare {
     pub(crate) fn check(&self) -> Result<(), String> {
         match self {
             Compare::Float(Tolerance { absolute, relative })
-                if !(absolute.is_finite() && *absolute >= 0.0)
-                    || !(relative.is_finite() && *relative >= 0.0) =>
+                if ![absolute, relative]
+                    .iter()
+                    .all(|t| t.is_finite() && **t >= 0.0) =>
             {
                 Err("compare.float's tolerances must be finite numbers of at least 0".to_owned())
             }

@@ -10,9 +10,12 @@ use codebox_runtime::CancelToken;
 
 use crate::sync::lock;
 
+/// A session's superseding runs in flight: each execution's id and what stops it.
+type InFlightRuns = Vec<(String, CancelToken)>;
+
 /// The superseding runs in flight, by session.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Superseding(Arc<Mutex<HashMap<String, Vec<(String, CancelToken)>>>>);
+pub(crate) struct Superseding(Arc<Mutex<HashMap<String, InFlightRuns>>>);
 
 impl Superseding {
     /// Cancels the session's superseding runs in flight and counts `execution_id` (stopped by
