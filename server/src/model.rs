@@ -146,6 +146,9 @@ pub(crate) enum Verdict {
     Cancelled,
     /// The program did not compile (Java); `errors` holds the compiler's messages.
     CompileError,
+    /// The case's checker (`compare: {"checker": FILE}`) failed to judge it: it crashed, ran
+    /// out of time or memory, or did not compile; `message` says how.
+    CheckerError,
 }
 
 /// The result of one test case.
@@ -173,6 +176,9 @@ pub(crate) struct TestCaseResult {
     /// The first difference from the expected output, as a value, when it did not match.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) first_difference: Option<LineDiff>,
+    /// What the checker said of the case (its stdout), when a checker judged it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) message: Option<String>,
     /// Whether `output` or `errors` were cut to the record's bound (8 KiB each per case); the
     /// run's log keeps them whole.
     #[serde(default)]

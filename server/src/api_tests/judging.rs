@@ -112,3 +112,91 @@ api_test!(a_superseding_run_cancels_the_stale_one, |app| {
     assert!(!kept.is_finished(), "a run without supersede was stopped");
     kept.abort();
 });
+
+api_test!(a_checker_accepts_rejects_and_may_fail, |app| {
+    let id = app.session().await;
+    // The program prints the numbers of its input in any order; the checker accepts any order.
+    app.file(
+        &id,
+        "shuffle.py",
+        "import sys\nprint(*reversed(sys.stdin.read().split()))\n",
+    )
+    .await;
+    app.file(
+        &id,
+        "check.py",
+        "import sys\n\
+         actual, expected = open('actual').read().split(), open('expected').read().split()\n\
+         if sorted(actual) == sorted(expected):\n    print('the same numbers')\n    sys.exit(0)\n\
+         print(f'expected the numbers {expected}, got {actual}')\nsys.exit(1)\n",
+    )
+    .await;
+    // A checker in another language than the program's, reading the case's input too.
+    app.file(
+        &id,
+        "check.js",
+        "const fs = require('fs');\n\
+         const [input, actual] = ['input', 'actual'].map((f) => fs.readFileSync(f, 'utf8').trim());\n\
+         console.log(`input ${input}`);\n\
+         process.exit(input.split(' ').length === actual.split(' ').length ? 0 : 3);\n",
+    )
+    .await;
+    app.file(
+        &id,
+        "broken.py",
+        "raise RuntimeError('the checker is broken')\n",
+    )
+    .await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let run = |checker: &str, expected: &str| {
+        json!({
+            "fileName": "shuffle.py",
+            "testCases": [{ "input": "1 2 3", "expectedOutput": expected }],
+            "compare": { "checker": checker },
+        })
+    };
+    let case = |record: &Value| record["testResults"][0].clone();
+
+    let (status, accepted) = app.post(&execute, run("check.py", "3 1 2")).await;
+    assert_eq!(status, StatusCode::OK, "{accepted}");
+    assert_eq!(case(&accepted)["verdict"], "passed", "{accepted}");
+    assert_eq!(case(&accepted)["message"], "the same numbers");
+    assert_eq!(case(&accepted)["output"], "3 2 1\n");
+    assert_eq!(accepted["success"], true);
+
+    let (_, rejected) = app.post(&execute, run("check.py", "1 2 4")).await;
+    assert_eq!(case(&rejected)["verdict"], "wrong_answer", "{rejected}");
+    assert!(
+        case(&rejected)["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("expected the numbers ['1', '2', '4']"),
+        "{rejected}"
+    );
+
+    let (_, by_js) = app.post(&execute, run("check.js", "anything")).await;
+    assert_eq!(case(&by_js)["verdict"], "passed", "{by_js}");
+    assert_eq!(case(&by_js)["message"], "input 1 2 3");
+
+    let (_, failed) = app.post(&execute, run("broken.py", "1 2 3")).await;
+    assert_eq!(case(&failed)["verdict"], "checker_error", "{failed}");
+    assert!(
+        case(&failed)["message"]
+            .as_str()
+            .unwrap()
+            .contains("RuntimeError: the checker is broken"),
+        "{failed}"
+    );
+    assert_eq!(failed["success"], false);
+
+    // A checker that is not a file of the session, or without test cases: refused.
+    let (status, _) = app.post(&execute, run("missing.py", "1")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = app
+        .post(
+            &execute,
+            json!({ "fileName": "shuffle.py", "compare": { "checker": "check.py" } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+});

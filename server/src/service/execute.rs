@@ -273,6 +273,57 @@ impl Services {
         Provisional { finished, task }
     }
 
+    /// A case judged by the session's checker: `checker` run with the case's `input`,
+    /// `expected` and `actual` output as files in its working directory, in the run's slot.
+    /// Exit code 0 accepts; another rejects when the checker wrote nothing to stderr; any other
+    /// end (an uncaught exception, a crash, a limit) is a `checker_error`. The checker's stdout
+    /// is the case's `message`.
+    async fn checked(
+        &self,
+        index: usize,
+        result: &ExecutionResult,
+        case: &TestCase,
+        checker: RunRequest,
+        slot: &Arc<Slot>,
+    ) -> Result<TestCaseResult, ApiError> {
+        let check = checker
+            .file("input", case.input.clone())
+            .file("expected", case.expected_output.clone())
+            .file("actual", result.stdout.clone());
+        let checked = self.run(check, slot).await?;
+        // An uncaught exception also exits with a non-zero code, but says so on stderr: a
+        // checker rejects with a non-zero exit and nothing on stderr.
+        let verdict = match (&checked.termination, checked.exit_code) {
+            (codebox_runtime::Termination::Exited, Some(0)) => Verdict::Passed,
+            (codebox_runtime::Termination::Exited, Some(_)) if checked.stderr.trim().is_empty() => {
+                Verdict::WrongAnswer
+            }
+            _ => Verdict::CheckerError,
+        };
+        let message = match verdict {
+            Verdict::CheckerError => format!(
+                "the checker failed ({}{}){}",
+                checked.termination.name(),
+                checked
+                    .exit_code
+                    .map(|code| format!(", exit code {code}"))
+                    .unwrap_or_default(),
+                match checked.stderr.trim().lines().last() {
+                    Some(line) => format!(": {}", judge::shorten(line, 200)),
+                    None => String::new(),
+                }
+            ),
+            _ => judge::shorten(checked.stdout.trim_end(), CHECKER_MESSAGE_CHARS),
+        };
+        let mut judged = judged(index, result, case, &judge::Compare::Exact);
+        judged.passed = verdict == Verdict::Passed;
+        judged.verdict = verdict;
+        judged.diff = None;
+        judged.first_difference = None;
+        judged.message = (!message.is_empty()).then_some(message);
+        Ok(judged)
+    }
+
     /// Checks a request against the session and the server's limits and loads the files it
     /// runs: everything that can refuse it happens here, before it takes a slot.
     async fn plan(
@@ -291,6 +342,12 @@ impl Services {
         compare
             .check()
             .map_err(|why| ApiError::bad_request("invalid_field", why))?;
+        if matches!(compare, judge::Compare::Checker(_)) && cases.is_empty() {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                "a checker judges test cases: give testCases too",
+            ));
+        }
         let files = self.load_files(session_id).await?;
         if !files.iter().any(|(path, _)| *path == file_name) {
             return Err(ApiError::not_found(
@@ -299,6 +356,25 @@ impl Services {
             ));
         }
         let cancel = cancel.unwrap_or_default();
+        let checker = match &compare {
+            judge::Compare::Checker(checker) => {
+                let checker = crate::service::files::check_path(checker)?;
+                if !files.iter().any(|(path, _)| *path == checker) {
+                    return Err(ApiError::bad_request(
+                        "invalid_field",
+                        format!("the checker {checker:?} is not a file of this session"),
+                    ));
+                }
+                let language = self.language(&session, &checker, None)?;
+                Some(
+                    RunRequest::new(language, checker)
+                        .files(files.clone())
+                        .limits(limits)
+                        .cancel_token(cancel.clone()),
+                )
+            }
+            _ => None,
+        };
         let base = RunRequest::new(language, file_name.clone())
             .files(files)
             .limits(limits)
@@ -317,6 +393,7 @@ impl Services {
             stdin: request.stdin.unwrap_or_default(),
             cases,
             compare,
+            checker,
             supersede: request.supersede,
         })
     }
@@ -356,7 +433,13 @@ impl Services {
                 Some(index),
             );
             let result = self.run(run, slot).await?;
-            let case_result = judged(index, &result, case, &plan.compare);
+            let case_result = match (&plan.checker, judge::ended(&result)) {
+                (Some(checker), None) => {
+                    self.checked(index, &result, case, checker.clone(), slot)
+                        .await?
+                }
+                _ => judged(index, &result, case, &plan.compare),
+            };
             let verdict = case_result.verdict;
             total += millis(result.wall_time);
             fuel += result.fuel_consumed;
@@ -460,6 +543,8 @@ struct Plan {
     stdin: String,
     cases: Vec<TestCase>,
     compare: judge::Compare,
+    /// The checker's run, without its case's files, when a checker judges the cases.
+    checker: Option<RunRequest>,
     supersede: bool,
 }
 
@@ -472,6 +557,9 @@ struct Header {
     language: Language,
     created_at: crate::model::Timestamp,
 }
+
+/// How much of a checker's stdout a case keeps as its message.
+const CHECKER_MESSAGE_CHARS: usize = 1_000;
 
 /// How long a run goes before a provisional record of it is stored.
 const PROVISIONAL_AFTER: Duration = Duration::from_secs(1);
@@ -585,6 +673,7 @@ fn judged(
         exit_code: result.exit_code,
         diff: first_difference.as_ref().map(ToString::to_string),
         first_difference,
+        message: None,
         shortened: false,
     }
 }

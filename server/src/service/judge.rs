@@ -26,6 +26,12 @@ pub(crate) enum Compare {
     Unordered,
     /// The tokens in order, numbers equal within either tolerance, everything else exact.
     Float(Tolerance),
+    /// A program of the session judges each case: it runs in a sandbox of its own with the
+    /// case's `input`, `expected` and `actual` output as files in its working directory; exit
+    /// code 0 accepts, a non-zero exit with nothing on stderr rejects, anything else is a
+    /// `checker_error`, and its stdout is the message shown. Its verdicts are the service's to
+    /// give (see `execute.rs`), since they need a run.
+    Checker(String),
 }
 
 /// The tolerances of [`Compare::Float`]: two numbers are equal when they differ by at most
@@ -40,9 +46,10 @@ pub(crate) struct Tolerance {
 }
 
 impl Compare {
-    /// Whether `actual` is accepted for `expected`.
+    /// Whether `actual` is accepted for `expected` (never, for a checker: see [`Compare::Checker`]).
     pub(crate) fn accepts(&self, actual: &str, expected: &str) -> bool {
         match self {
+            Compare::Checker(_) => false,
             Compare::Exact => actual == expected,
             Compare::Lines => normalize(actual) == normalize(expected),
             Compare::Tokens => actual.split_whitespace().eq(expected.split_whitespace()),
@@ -110,7 +117,17 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// How a run did against its expected output, compared as `compare` says.
 pub(crate) fn verdict(result: &ExecutionResult, expected: &str, compare: &Compare) -> Verdict {
-    match result.termination {
+    match ended(result) {
+        Some(verdict) => verdict,
+        None if compare.accepts(&result.stdout, expected) => Verdict::Passed,
+        None => Verdict::WrongAnswer,
+    }
+}
+
+/// The verdict that how a run ended gives by itself, or `None` for a program that exited
+/// with 0, whose output decides.
+pub(crate) fn ended(result: &ExecutionResult) -> Option<Verdict> {
+    Some(match result.termination {
         Termination::Timeout | Termination::OutOfFuel => Verdict::Timeout,
         Termination::MemoryLimit => Verdict::MemoryLimit,
         Termination::OutputLimit => Verdict::OutputLimit,
@@ -118,9 +135,8 @@ pub(crate) fn verdict(result: &ExecutionResult, expected: &str, compare: &Compar
         Termination::Cancelled => Verdict::Cancelled,
         Termination::CompileError => Verdict::CompileError,
         Termination::Exited if result.exit_code != Some(0) => Verdict::RuntimeError,
-        Termination::Exited if compare.accepts(&result.stdout, expected) => Verdict::Passed,
-        Termination::Exited => Verdict::WrongAnswer,
-    }
+        Termination::Exited => return None,
+    })
 }
 
 /// The first line where `actual` differs from `expected` after normalising both, or `None`
@@ -246,6 +262,10 @@ mod tests {
                 absolute: 0.001,
                 relative: 0.01
             })
+        );
+        assert_eq!(
+            read(r#"{"checker": "check.py"}"#),
+            Compare::Checker("check.py".into())
         );
         assert!(serde_json::from_str::<Compare>(r#""fuzzy""#).is_err());
     }

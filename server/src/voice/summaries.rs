@@ -108,6 +108,7 @@ fn describe_failure(case: &TestCaseResult) -> String {
         Verdict::MemoryLimit => format!("test {n} ran out of memory"),
         Verdict::OutputLimit => format!("test {n} printed too much output"),
         Verdict::Cancelled => format!("test {n} was cancelled"),
+        Verdict::CheckerError => format!("test {n} could not be judged: its checker failed"),
         Verdict::CompileError => match compile_error_line(&case.errors) {
             Some(error) => format!("test {n} did not compile: {error}"),
             None => format!("test {n} did not compile"),
@@ -119,6 +120,10 @@ fn describe_failure(case: &TestCaseResult) -> String {
         },
         Verdict::WrongAnswer => match (&case.first_difference, case.diff.as_deref()) {
             (Some(difference), _) => describe_diff(n, difference),
+            (None, None) if case.message.is_some() => format!(
+                "test {n} was rejected by its checker: {}",
+                shorten(case.message.as_deref().unwrap_or_default(), 120)
+            ),
             // Records stored before differences were values carry only the text.
             (None, Some(text)) => format!("test {n} gave a wrong answer: {}", shorten(text, 120)),
             (None, None) => format!("test {n} gave a wrong answer"),
@@ -299,6 +304,7 @@ mod tests {
             exit_code: Some(0),
             diff: first_difference.as_ref().map(ToString::to_string),
             first_difference,
+            message: None,
             shortened: false,
         }
     }
@@ -481,6 +487,16 @@ mod tests {
         assert_eq!(
             with(vec![stored_before]),
             "The test failed; test 1 gave a wrong answer: line 1: expected \"5\", got \"4\"."
+        );
+        let mut rejected = case(0, Verdict::WrongAnswer, None, "");
+        rejected.message = Some("expected the numbers 1 2 4".into());
+        assert_eq!(
+            with(vec![rejected]),
+            "The test failed; test 1 was rejected by its checker: expected the numbers 1 2 4."
+        );
+        assert_eq!(
+            with(vec![case(0, Verdict::CheckerError, None, "")]),
+            "The test failed; test 1 could not be judged: its checker failed."
         );
     }
 
