@@ -179,6 +179,18 @@ pub(crate) struct TestCaseResult {
     /// What the checker said of the case (its stdout), when a checker judged it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) message: Option<String>,
+    /// What the call returned (a list for `calls`), in a call case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Object)]
+    pub(crate) returned: Option<serde_json::Value>,
+    /// What the call case expected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Object)]
+    pub(crate) expected: Option<serde_json::Value>,
+    /// The exception the candidate's code raised in a call case (its traceback is in
+    /// `errors`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) exception: Option<crate::service::calls::Exception>,
     /// Whether `output` or `errors` were cut to the record's bound (8 KiB each per case); the
     /// run's log keeps them whole.
     #[serde(default)]

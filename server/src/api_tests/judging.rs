@@ -200,3 +200,183 @@ api_test!(a_checker_accepts_rejects_and_may_fail, |app| {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 });
+
+const TWO_SUM_PY: &str = "\
+def two_sum(nums, target):
+    print('looking', flush=True)
+    seen = {}
+    for i, n in enumerate(nums):
+        if target - n in seen:
+            return [seen[target - n], i]
+        seen[n] = i
+
+class Solution:
+    def twoSum(self, nums, target):
+        return two_sum(nums, target)[::-1]
+
+class Counter:
+    def __init__(self, start):
+        self.n = start
+    def add(self, k):
+        self.n += k
+    def get(self):
+        return self.n
+
+if __name__ == '__main__':
+    print('never while judged')
+";
+
+const TWO_SUM_JS: &str = "\
+var twoSum = function (nums, target) {
+  console.log('looking');
+  const seen = new Map();
+  for (let i = 0; i < nums.length; i++) {
+    if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];
+    seen.set(nums[i], i);
+  }
+};
+class Solution {
+  twoSum(nums, target) { return twoSum(nums, target).reverse(); }
+}
+class Counter {
+  constructor(start) { this.n = start; }
+  add(k) { this.n += k; }
+  get() { return this.n; }
+}
+";
+
+/// The verdicts and what came back of `cases` run against `file`.
+async fn called(
+    app: &super::harness::TestApp,
+    id: &str,
+    file: &str,
+    cases: Value,
+    compare: Option<Value>,
+) -> Value {
+    let mut body = json!({ "fileName": file, "testCases": cases });
+    if let Some(compare) = compare {
+        body["compare"] = compare;
+    }
+    let (status, record) = app
+        .post(&format!("/api/v1/sessions/{id}/execute"), body)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    record
+}
+
+api_test!(call_cases_are_judged_by_what_they_return, |app| {
+    let id = app.session().await;
+    app.file(&id, "two_sum.py", TWO_SUM_PY).await;
+    app.file(&id, "two_sum.js", TWO_SUM_JS).await;
+    for (file, function) in [("two_sum.py", "two_sum"), ("two_sum.js", "twoSum")] {
+        let cases = json!([
+            { "call": { "function": function, "args": [[2, 7, 11, 15], 9] }, "expected": [0, 1] },
+            { "call": { "function": function, "args": [[3, 2, 4], 6] }, "expected": [2, 1] },
+            { "call": { "function": "Solution.twoSum", "args": [[3, 3], 6] }, "expected": [1, 0] },
+            { "calls": [
+                { "method": "Counter", "args": [5] },
+                { "method": "add", "args": [2] },
+                { "method": "get", "args": [] },
+              ], "expected": [null, null, 7] },
+            { "call": { "function": function, "args": [null, 1] }, "expected": [] },
+            { "call": { "function": "missing", "args": [] }, "expected": 1 },
+        ]);
+        let record = called(&app, &id, file, cases, None).await;
+        let results = record["testResults"].as_array().unwrap();
+        let verdicts: Vec<&str> = results
+            .iter()
+            .map(|r| r["verdict"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            verdicts,
+            [
+                "passed",
+                "wrong_answer",
+                "passed",
+                "passed",
+                "runtime_error",
+                "runtime_error"
+            ],
+            "{file}: {record}"
+        );
+        // What came back, beside what was expected, and the program's own prints as output.
+        assert_eq!(results[1]["returned"], json!([1, 2]), "{file}");
+        assert_eq!(results[1]["expected"], json!([2, 1]), "{file}");
+        assert_eq!(
+            results[1]["diff"], "returned [1,2] where [2,1] was expected",
+            "{file}"
+        );
+        assert_eq!(results[0]["output"], "looking\n", "{file}");
+        assert_eq!(results[3]["returned"], json!([null, null, 7]), "{file}");
+        // An exception: its type and message, and the traceback in errors.
+        assert!(
+            results[4]["exception"]["type"]
+                .as_str()
+                .unwrap()
+                .contains("TypeError"),
+            "{file}: {}",
+            results[4]
+        );
+        assert!(!results[4]["errors"].as_str().unwrap().is_empty(), "{file}");
+        assert!(
+            results[5]["exception"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("defines no missing"),
+            "{file}: {}",
+            results[5]
+        );
+        // The harness is nowhere in what the record hands back.
+        assert!(
+            record["collectedFiles"]
+                .as_array()
+                .is_none_or(Vec::is_empty),
+            "{record}"
+        );
+
+        // `unordered` takes a returned list as a multiset.
+        let unordered = called(
+            &app,
+            &id,
+            file,
+            json!([{ "call": { "function": function, "args": [[3, 2, 4], 6] }, "expected": [2, 1] }]),
+            Some(json!("unordered")),
+        )
+        .await;
+        assert_eq!(
+            unordered["testResults"][0]["verdict"], "passed",
+            "{file}: {unordered}"
+        );
+    }
+});
+
+api_test!(
+    call_cases_cannot_see_the_harness_nor_mix_with_input,
+    |app| {
+        let id = app.session().await;
+        app.file(
+            &id,
+            "peek.py",
+            "import os\ndef files():\n    return sorted(os.listdir('.'))\n",
+        )
+        .await;
+        let record = called(
+            &app,
+            &id,
+            "peek.py",
+            json!([{ "call": { "function": "files", "args": [] }, "expected": ["peek.py"] }]),
+            None,
+        )
+        .await;
+        assert_eq!(record["testResults"][0]["verdict"], "passed", "{record}");
+        let execute = format!("/api/v1/sessions/{id}/execute");
+        let mixed = json!({ "fileName": "peek.py", "testCases": [
+            { "call": { "function": "files", "args": [] }, "expected": [] },
+            { "input": "", "expectedOutput": "" },
+        ]});
+        assert_eq!(app.post(&execute, mixed).await.0, StatusCode::BAD_REQUEST);
+        let half =
+            json!({ "fileName": "peek.py", "testCases": [{ "call": { "function": "files" } }] });
+        assert_eq!(app.post(&execute, half).await.0, StatusCode::BAD_REQUEST);
+    }
+);

@@ -1,6 +1,7 @@
 //! What an operator runs a host by: `/metrics` counting runs, requests, errors and WebSockets,
 //! and the `x-request-id` every request carries into its answer and its error body.
 
+use futures_util::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -39,7 +40,10 @@ api_test!(metrics_count_runs_requests_errors_and_websockets, |app| {
         "{}/api/v1/sessions/{id}/ws",
         app.base.replace("http://", "ws://")
     );
-    let (socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    let (mut socket, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+    // Counted once the server serves it, which its first message shows.
+    let connected = socket.next().await.unwrap().unwrap();
+    assert!(connected.to_text().unwrap().contains("\"connected\""));
 
     let (status, text) = metrics(&app, None).await;
     assert_eq!(status, StatusCode::OK, "{text}");

@@ -10,7 +10,7 @@ use tracing::Instrument;
 use utoipa::ToSchema;
 
 use super::limiter::Slot;
-use super::{Services, judge};
+use super::{Services, calls, judge};
 use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::{
@@ -64,15 +64,50 @@ pub(crate) struct ExecuteRequest {
     pub(crate) collect_files: Option<Vec<String>>,
 }
 
-/// One test case.
+/// One test case, of one of three kinds (a request's cases are all of one kind):
+/// `{input, expectedOutput}` runs the program with `input` as stdin and judges its stdout;
+/// `{call, expected}` calls a function and `{calls, expected}` a class's methods, and judge
+/// what they return (Python and JavaScript; see `calls.rs`).
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct TestCase {
-    /// stdin.
-    #[serde(default)]
-    pub(crate) input: String,
+    /// stdin (empty when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) input: Option<String>,
     /// The expected stdout.
-    pub(crate) expected_output: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) expected_output: Option<String>,
+    /// A function to call, and its arguments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) call: Option<calls::Call>,
+    /// A class to construct, then methods to call on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) calls: Option<Vec<calls::MethodCall>>,
+    /// What `call` returns, or the list of what `calls` return (`null` for the constructor).
+    #[serde(
+        default,
+        deserialize_with = "calls::present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[schema(value_type = Object)]
+    pub(crate) expected: Option<serde_json::Value>,
+}
+
+impl TestCase {
+    /// Its stdin.
+    fn stdin(&self) -> &str {
+        self.input.as_deref().unwrap_or_default()
+    }
+
+    /// Its expected stdout.
+    fn expected_text(&self) -> &str {
+        self.expected_output.as_deref().unwrap_or_default()
+    }
+
+    /// Whether it calls functions rather than reading stdin.
+    fn is_call(&self) -> bool {
+        self.call.is_some() || self.calls.is_some()
+    }
 }
 
 impl ExecuteRequest {
@@ -287,8 +322,8 @@ impl Services {
         slot: &Arc<Slot>,
     ) -> Result<TestCaseResult, ApiError> {
         let check = checker
-            .file("input", case.input.clone())
-            .file("expected", case.expected_output.clone())
+            .file("input", case.stdin().to_owned())
+            .file("expected", case.expected_text().to_owned())
             .file("actual", result.stdout.clone());
         let checked = self.run(check, slot).await?;
         // An uncaught exception also exits with a non-zero code, but says so on stderr: a
@@ -375,6 +410,29 @@ impl Services {
             }
             _ => None,
         };
+        let call_run = match cases.first() {
+            Some(first) if first.is_call() => {
+                if checker.is_some() {
+                    return Err(ApiError::bad_request(
+                        "invalid_field",
+                        "a checker judges output; call cases are judged by what they return",
+                    ));
+                }
+                let (harness, source) = calls::harness(language)?;
+                let mut patterns = request.collect_files.clone().unwrap_or_default();
+                patterns.push(calls::RESULT.to_owned());
+                Some(CallRun {
+                    base: RunRequest::new(language, harness)
+                        .files(files.clone())
+                        .file(harness, source)
+                        .limits(limits)
+                        .collect_files(patterns)
+                        .cancel_token(cancel.clone()),
+                    harness,
+                })
+            }
+            _ => None,
+        };
         let base = RunRequest::new(language, file_name.clone())
             .files(files)
             .limits(limits)
@@ -394,6 +452,7 @@ impl Services {
             cases,
             compare,
             checker,
+            call_run,
             supersede: request.supersede,
         })
     }
@@ -427,14 +486,24 @@ impl Services {
         let (mut total, mut fuel, mut peak) = (0.0, 0, 0);
         let mut logs = String::new();
         for (index, case) in cases.iter().enumerate() {
-            let run = streamed(
-                plan.base.clone().stdin(case.input.clone()),
-                observer,
-                Some(index),
-            );
-            let result = self.run(run, slot).await?;
-            let case_result = match (&plan.checker, judge::ended(&result)) {
-                (Some(checker), None) => {
+            let request = match &plan.call_run {
+                Some(call_run) => call_run.base.clone().stdin(calls::harness_input(
+                    &plan.header.file_name,
+                    call_run.harness,
+                    case.call.as_ref(),
+                    case.calls.as_deref(),
+                )),
+                None => plan.base.clone().stdin(case.stdin().to_owned()),
+            };
+            let run = streamed(request, observer, Some(index));
+            let mut result = self.run(run, slot).await?;
+            let outcome = plan
+                .call_run
+                .is_some()
+                .then(|| calls::take_outcome(&mut result));
+            let case_result = match (outcome, &plan.checker, judge::ended(&result)) {
+                (Some(outcome), _, _) => call_judged(index, &result, case, outcome, &plan.compare),
+                (None, Some(checker), None) => {
                     self.checked(index, &result, case, checker.clone(), slot)
                         .await?
                 }
@@ -449,7 +518,7 @@ impl Services {
                 log_text(&result)
             ));
             if let Some(observer) = observer {
-                observer(ExecutionEvent::TestCase(case_result.clone()));
+                observer(ExecutionEvent::TestCase(Box::new(case_result.clone())));
             }
             results.push(case_result);
             let last = index + 1 == cases.len();
@@ -545,7 +614,17 @@ struct Plan {
     compare: judge::Compare,
     /// The checker's run, without its case's files, when a checker judges the cases.
     checker: Option<RunRequest>,
+    /// The harness's run, when the cases are calls.
+    call_run: Option<CallRun>,
     supersede: bool,
+}
+
+/// The run of call cases: the harness in place of the entry file.
+struct CallRun {
+    /// The harness's run without its stdin (the case).
+    base: RunRequest,
+    /// Where the harness is.
+    harness: &'static str,
 }
 
 /// What a record says before anything ran.
@@ -639,10 +718,39 @@ fn check_inputs(stdin: Option<&str>, cases: &[TestCase]) -> Result<(), ApiError>
             format!("at most {MAX_TEST_CASES} test cases per request"),
         ));
     }
+    for (index, case) in cases.iter().enumerate() {
+        let stdin_kind = case.expected_output.is_some();
+        let call_kind = case.call.is_some() != case.calls.is_some() && case.expected.is_some();
+        let well_formed = if case.is_call() {
+            call_kind && case.input.is_none() && !stdin_kind
+        } else {
+            stdin_kind && case.expected.is_none()
+        };
+        if !well_formed {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!(
+                    "test case {index} is none of {{input, expectedOutput}}, {{call, expected}} and {{calls, expected}}"
+                ),
+            ));
+        }
+        if case.calls.as_ref().is_some_and(Vec::is_empty) {
+            return Err(ApiError::bad_request(
+                "invalid_field",
+                format!("test case {index}'s calls are empty: the first names the class"),
+            ));
+        }
+    }
+    if cases.iter().any(TestCase::is_call) && !cases.iter().all(TestCase::is_call) {
+        return Err(ApiError::bad_request(
+            "invalid_field",
+            "test cases with call or calls and cases with input may not be mixed",
+        ));
+    }
     let too_long = stdin.is_some_and(|s| s.len() > MAX_TEXT)
         || cases
             .iter()
-            .any(|c| c.input.len() > MAX_TEXT || c.expected_output.len() > MAX_TEXT);
+            .any(|c| c.stdin().len() > MAX_TEXT || c.expected_text().len() > MAX_TEXT);
     if too_long {
         return Err(ApiError::too_large(
             "input_too_large",
@@ -652,6 +760,50 @@ fn check_inputs(stdin: Option<&str>, cases: &[TestCase]) -> Result<(), ApiError>
     Ok(())
 }
 
+/// How a call case went: what the call returned against what was expected, or how the run
+/// ended before it could return.
+fn call_judged(
+    index: usize,
+    result: &ExecutionResult,
+    case: &TestCase,
+    outcome: Option<calls::Outcome>,
+    compare: &judge::Compare,
+) -> TestCaseResult {
+    let mut judged = judged(index, result, case, compare);
+    let expected = case.expected.clone().unwrap_or_default();
+    judged.first_difference = None;
+    judged.diff = None;
+    judged.verdict = match (judge::ended(result), outcome) {
+        (Some(verdict), _) => verdict,
+        (None, Some(calls::Outcome::Returned(value))) => {
+            let verdict = if calls::same(compare, &value, &expected) {
+                Verdict::Passed
+            } else {
+                judged.diff = Some(format!(
+                    "returned {} where {} was expected",
+                    calls::shown(&value),
+                    calls::shown(&expected)
+                ));
+                Verdict::WrongAnswer
+            };
+            judged.returned = Some(value);
+            verdict
+        }
+        (None, Some(calls::Outcome::Raised(exception))) => {
+            judged.diff = Some(format!("raised {}: {}", exception.kind, exception.message));
+            judged.exception = Some(exception);
+            Verdict::RuntimeError
+        }
+        (None, None) => {
+            judged.diff = Some("the program ended before the call returned".to_owned());
+            Verdict::RuntimeError
+        }
+    };
+    judged.passed = judged.verdict == Verdict::Passed;
+    judged.expected = Some(expected);
+    judged
+}
+
 /// How one test case's run went against its expected output.
 fn judged(
     index: usize,
@@ -659,9 +811,9 @@ fn judged(
     case: &TestCase,
     compare: &judge::Compare,
 ) -> TestCaseResult {
-    let verdict = judge::verdict(result, &case.expected_output, compare);
+    let verdict = judge::verdict(result, case.expected_text(), compare);
     let first_difference = (verdict == Verdict::WrongAnswer)
-        .then(|| judge::diff(&result.stdout, &case.expected_output))
+        .then(|| judge::diff(&result.stdout, case.expected_text()))
         .flatten();
     TestCaseResult {
         index,
@@ -674,6 +826,9 @@ fn judged(
         diff: first_difference.as_ref().map(ToString::to_string),
         first_difference,
         message: None,
+        returned: None,
+        expected: None,
+        exception: None,
         shortened: false,
     }
 }
@@ -724,7 +879,7 @@ pub(crate) enum ExecutionEvent {
         test_case: Option<usize>,
     },
     /// A test case ended.
-    TestCase(TestCaseResult),
+    TestCase(Box<TestCaseResult>),
 }
 
 /// Receives an observed execution's events; called from the thread that runs the program.

@@ -96,12 +96,15 @@ impl Tolerance {
     /// text.
     fn equal(self, got: &str, wanted: &str) -> bool {
         match (got.parse::<f64>(), wanted.parse::<f64>()) {
-            (Ok(g), Ok(w)) if g.is_finite() && w.is_finite() => {
-                let difference = (g - w).abs();
-                difference <= self.absolute || difference <= self.relative * w.abs()
-            }
+            (Ok(g), Ok(w)) if g.is_finite() && w.is_finite() => self.close(g, w),
             _ => got == wanted,
         }
+    }
+
+    /// Whether `got` is within the tolerances of `wanted`.
+    pub(crate) fn close(self, got: f64, wanted: f64) -> bool {
+        let difference = (got - wanted).abs();
+        difference <= self.absolute || difference <= self.relative * wanted.abs()
     }
 }
 

@@ -7,6 +7,7 @@
 //! (`file_cache.rs`).
 
 pub(crate) mod audio;
+pub(crate) mod calls;
 pub(crate) mod execute;
 mod file_cache;
 pub(crate) mod files;

@@ -113,6 +113,16 @@ fn describe_failure(case: &TestCaseResult) -> String {
             Some(error) => format!("test {n} did not compile: {error}"),
             None => format!("test {n} did not compile"),
         },
+        Verdict::RuntimeError if case.exception.is_some() => {
+            let exception = case
+                .exception
+                .as_ref()
+                .map(|e| format!("{}: {}", e.kind, e.message));
+            format!(
+                "in test {n} your function raised {}",
+                shorten(&exception.unwrap_or_default(), 120)
+            )
+        }
         Verdict::RuntimeError => match (error_line(&case.errors), case.exit_code) {
             (Some(error), _) => format!("test {n} failed with {error}"),
             (None, Some(code)) => format!("test {n} failed with exit code {code}"),
@@ -120,6 +130,25 @@ fn describe_failure(case: &TestCaseResult) -> String {
         },
         Verdict::WrongAnswer => match (&case.first_difference, case.diff.as_deref()) {
             (Some(difference), _) => describe_diff(n, difference),
+            (None, _) if case.returned.is_some() => format!(
+                "in test {n} your function returned {} where {} was expected",
+                shorten(
+                    &case
+                        .returned
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    60
+                ),
+                shorten(
+                    &case
+                        .expected
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    60
+                )
+            ),
             (None, None) if case.message.is_some() => format!(
                 "test {n} was rejected by its checker: {}",
                 shorten(case.message.as_deref().unwrap_or_default(), 120)
@@ -305,6 +334,9 @@ mod tests {
             diff: first_difference.as_ref().map(ToString::to_string),
             first_difference,
             message: None,
+            returned: None,
+            expected: None,
+            exception: None,
             shortened: false,
         }
     }

@@ -206,7 +206,7 @@ pub(crate) enum ServerMessage {
     #[serde(rename_all = "camelCase")]
     TestCaseResult {
         request_id: String,
-        result: TestCaseResult,
+        result: Box<TestCaseResult>,
     },
     /// The execution ended: the same record as `POST /execute` answers.
     #[serde(rename_all = "camelCase")]
