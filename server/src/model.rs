@@ -347,6 +347,9 @@ pub(crate) struct ExecutionRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>)]
     pub(crate) fs_quota_hit: Option<FsQuota>,
+    /// How the measured function's work grows (`complexity` on the request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) complexity: Option<crate::service::complexity::Complexity>,
 }
 
 impl ExecutionRecord {
@@ -398,6 +401,7 @@ impl ExecutionRecord {
             collected_files: Vec::new(),
             collected_files_truncated: false,
             fs_quota_hit: None,
+            complexity: None,
         }
     }
 }

@@ -380,3 +380,93 @@ api_test!(
         assert_eq!(app.post(&execute, half).await.0, StatusCode::BAD_REQUEST);
     }
 );
+
+const GROWTH_PY: &str = "\
+def numbers(n):
+    return [[(i * 7919) % n for i in range(n)]]
+
+def total(xs):
+    s = 0
+    for x in xs:
+        s += x
+    return s
+
+def merge_sort(xs):
+    if len(xs) <= 1:
+        return xs
+    mid = len(xs) // 2
+    left, right = merge_sort(xs[:mid]), merge_sort(xs[mid:])
+    out, i, j = [], 0, 0
+    while i < len(left) and j < len(right):
+        if left[i] <= right[j]:
+            out.append(left[i]); i += 1
+        else:
+            out.append(right[j]); j += 1
+    return out + left[i:] + right[j:]
+
+def pairs(xs):
+    count = 0
+    for a in xs:
+        for b in xs:
+            if a < b:
+                count += 1
+    return count
+";
+
+const GROWTH_JS: &str = "\
+function numbers(n) { return [Array.from({ length: n }, (_, i) => (i * 7919) % n)]; }
+function total(xs) { let s = 0; for (const x of xs) s += x; return s; }
+function pairs(xs) { let c = 0; for (const a of xs) for (const b of xs) if (a < b) c++; return c; }
+";
+
+api_test!(complexity_tells_linear_from_n_log_n_from_quadratic, |app| {
+    let id = app.session().await;
+    app.file(&id, "growth.py", GROWTH_PY).await;
+    app.file(&id, "growth.js", GROWTH_JS).await;
+    let execute = format!("/api/v1/sessions/{id}/execute");
+    let sizes = json!([50, 100, 200, 400, 800]);
+    for (file, function, class) in [
+        ("growth.py", "total", "O(n)"),
+        ("growth.py", "merge_sort", "O(n log n)"),
+        ("growth.py", "pairs", "O(n^2)"),
+        ("growth.js", "total", "O(n)"),
+        ("growth.js", "pairs", "O(n^2)"),
+    ] {
+        let (status, record) = app
+            .post(
+                &execute,
+                json!({ "fileName": file, "complexity": {
+                    "function": function, "generator": "numbers", "sizes": sizes } }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{record}");
+        let complexity = &record["complexity"];
+        println!(
+            "complexity of {file} {function}: {} exponent {} fuel {}",
+            complexity["class"], complexity["exponent"], complexity["fuel"]
+        );
+        assert_eq!(
+            complexity["class"], class,
+            "{file} {function}: {complexity}"
+        );
+        assert!(complexity["summary"].as_str().unwrap().ends_with('.'));
+    }
+    // A generator that fails, and sizes out of bounds, are refused clearly.
+    let (status, body) = app
+        .post(
+            &execute,
+            json!({ "fileName": "growth.py", "complexity": {
+                "function": "total", "generator": "nowhere", "sizes": sizes } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["code"], "complexity_failed");
+    let (status, _) = app
+        .post(
+            &execute,
+            json!({ "fileName": "growth.py", "complexity": {
+                "function": "total", "generator": "numbers", "sizes": [10, 5, 20] } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+});

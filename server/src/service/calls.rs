@@ -77,6 +77,28 @@ pub(crate) fn harness_input(
     input.to_string()
 }
 
+/// The harness's stdin for one point of a complexity measure (see `complexity.rs`).
+pub(crate) fn measure_input(
+    entry: &str,
+    harness: &str,
+    request: &super::complexity::ComplexityRequest,
+    size: u64,
+    call: bool,
+) -> String {
+    serde_json::json!({
+        "entry": entry,
+        "harness": harness,
+        "result": RESULT,
+        "measure": {
+            "generator": request.generator,
+            "function": request.function,
+            "size": size,
+            "call": call,
+        },
+    })
+    .to_string()
+}
+
 /// What a call case's run gave back.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Outcome {

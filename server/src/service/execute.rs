@@ -10,7 +10,7 @@ use tracing::Instrument;
 use utoipa::ToSchema;
 
 use super::limiter::Slot;
-use super::{Services, calls, judge};
+use super::{Services, calls, complexity, judge};
 use crate::access::{Action, Principal};
 use crate::error::ApiError;
 use crate::model::{
@@ -53,6 +53,10 @@ pub(crate) struct ExecuteRequest {
     /// `unordered`, or `{"float": {"absolute": A, "relative": R}}`.
     #[serde(default)]
     pub(crate) compare: Option<judge::Compare>,
+    /// Measures how a function's work grows with its input (Python and JavaScript): see
+    /// `complexity.rs`. The record's `complexity` holds the answer.
+    #[serde(default)]
+    pub(crate) complexity: Option<complexity::ComplexityRequest>,
     /// Cancels the session's runs still in flight that were also started with `supersede`
     /// (a candidate saving again need not wait for a stale run).
     #[serde(default)]
@@ -120,6 +124,7 @@ impl ExecuteRequest {
             test_cases: None,
             timeout_ms: None,
             compare: None,
+            complexity: None,
             supersede: false,
             collect_files: None,
         }
@@ -264,7 +269,10 @@ impl Services {
             execution_id = %plan.header.execution_id,
         );
         let provisional = self.provisional_record(&plan.header);
-        let (record, logs) = if plan.cases.is_empty() {
+        let mut plan = plan;
+        let measure = plan.measure.take();
+        let entry = plan.header.file_name.clone();
+        let (mut record, logs) = if plan.cases.is_empty() {
             self.run_plain(plan, &slot, observer.as_ref())
                 .instrument(span)
                 .await?
@@ -273,6 +281,9 @@ impl Services {
                 .instrument(span)
                 .await?
         };
+        if let Some(measure) = measure {
+            record.complexity = Some(self.measure(&measure, &entry, &slot).await?);
+        }
         provisional.settle().await;
         self.metrics.run_finished(
             record.language.name(),
@@ -306,6 +317,45 @@ impl Services {
             }
         });
         Provisional { finished, task }
+    }
+
+    /// Measures how `measure`'s function grows: at each size, the harness's fuel with the call
+    /// less its fuel without it.
+    async fn measure(
+        &self,
+        measure: &Measure,
+        entry: &str,
+        slot: &Arc<Slot>,
+    ) -> Result<complexity::Complexity, ApiError> {
+        let mut fuel = Vec::with_capacity(measure.request.sizes.len());
+        for &size in &measure.request.sizes {
+            let mut spent = [0u64; 2];
+            for (call, spent) in [false, true].into_iter().zip(&mut spent) {
+                let input =
+                    calls::measure_input(entry, measure.harness, &measure.request, size, call);
+                let mut result = self.run(measure.base.clone().stdin(input), slot).await?;
+                let failure = match (judge::ended(&result), calls::take_outcome(&mut result)) {
+                    (None, Some(calls::Outcome::Returned(_))) => None,
+                    (None, Some(calls::Outcome::Raised(e))) => {
+                        Some(format!("raised {}: {}", e.kind, e.message))
+                    }
+                    (Some(verdict), _) => Some(format!("ended as {verdict:?}")),
+                    (None, None) => Some("ended before it returned".to_owned()),
+                };
+                if let Some(failure) = failure {
+                    return Err(ApiError::unprocessable(
+                        "complexity_failed",
+                        format!("measuring size {size}: the program {failure}"),
+                    ));
+                }
+                *spent = result.fuel_consumed;
+            }
+            fuel.push(spent[1].saturating_sub(spent[0]));
+        }
+        Ok(complexity::Complexity::fitted(
+            measure.request.sizes.clone(),
+            fuel,
+        ))
     }
 
     /// A case judged by the session's checker: `checker` run with the case's `input`,
@@ -433,6 +483,23 @@ impl Services {
             }
             _ => None,
         };
+        let measure = match &request.complexity {
+            Some(wanted) => {
+                wanted.check()?;
+                let (harness, source) = calls::harness(language)?;
+                Some(Measure {
+                    base: RunRequest::new(language, harness)
+                        .files(files.clone())
+                        .file(harness, source)
+                        .limits(limits)
+                        .collect_files([calls::RESULT])
+                        .cancel_token(cancel.clone()),
+                    harness,
+                    request: wanted.clone(),
+                })
+            }
+            None => None,
+        };
         let base = RunRequest::new(language, file_name.clone())
             .files(files)
             .limits(limits)
@@ -453,6 +520,7 @@ impl Services {
             compare,
             checker,
             call_run,
+            measure,
             supersede: request.supersede,
         })
     }
@@ -616,6 +684,8 @@ struct Plan {
     checker: Option<RunRequest>,
     /// The harness's run, when the cases are calls.
     call_run: Option<CallRun>,
+    /// The complexity measure asked for, if any.
+    measure: Option<Measure>,
     supersede: bool,
 }
 
@@ -625,6 +695,13 @@ struct CallRun {
     base: RunRequest,
     /// Where the harness is.
     harness: &'static str,
+}
+
+/// A complexity measure: the harness's run, and what to measure.
+struct Measure {
+    base: RunRequest,
+    harness: &'static str,
+    request: complexity::ComplexityRequest,
 }
 
 /// What a record says before anything ran.
@@ -706,6 +783,7 @@ impl Header {
             collected_files: Vec::new(),
             collected_files_truncated: false,
             fs_quota_hit: None,
+            complexity: None,
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub(crate) mod audio;
 pub(crate) mod calls;
+pub(crate) mod complexity;
 pub(crate) mod execute;
 mod file_cache;
 pub(crate) mod files;

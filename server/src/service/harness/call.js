@@ -19,22 +19,39 @@ function write(outcome) {
   }));
 }
 
-/** The value the entry file gives `name`: a top-level declaration, or an export. */
-function loaded(name) {
-  if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`${name} is not a name`);
+/** The values the entry file gives `names`: top-level declarations, or exports. */
+function loadedAll(names) {
+  for (const name of names) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) throw new TypeError(`${name} is not a name`);
+  }
   const source = fs.readFileSync(test.entry, 'utf8');
   const module = { exports: {} };
-  const load = new Function(
-    'module', 'exports', 'require',
-    `${source}\n;return typeof ${name} !== 'undefined' ? ${name} : module.exports[${JSON.stringify(name)}];`,
-  );
-  const value = load(module, module.exports, require);
-  if (value === undefined) throw new ReferenceError(`${test.entry} defines no ${name}`);
-  return value;
+  const lookups = names
+    .map((name) => `typeof ${name} !== 'undefined' ? ${name} : module.exports[${JSON.stringify(name)}]`)
+    .join(', ');
+  const load = new Function('module', 'exports', 'require', `${source}\n;return [${lookups}];`);
+  const values = load(module, module.exports, require);
+  names.forEach((name, i) => {
+    if (values[i] === undefined) throw new ReferenceError(`${test.entry} defines no ${name}`);
+  });
+  return values;
+}
+
+/** The value the entry file gives `name`. */
+function loaded(name) {
+  return loadedAll([name])[0];
 }
 
 try {
-  if (test.call) {
+  if (test.measure) {
+    // One point of a complexity measure: the generator's arguments for `size`, and the call
+    // only when asked (the runtime's fuel difference is the call's own).
+    const { generator, function: name, size, call } = test.measure;
+    const [generate, fn] = loadedAll([generator, name]);
+    const args = generate(size);
+    if (call) fn(...args);
+    write({ returned: null });
+  } else if (test.call) {
     const [owner, method] = test.call.function.includes('.')
       ? test.call.function.split('.', 2)
       : [null, test.call.function];

@@ -39,7 +39,15 @@ def defined(names, name):
 
 try:
     names = runpy.run_path(case["entry"], run_name="solution")
-    if "call" in case:
+    if "measure" in case:
+        # One point of a complexity measure: the generator's arguments for `size`, and the
+        # call only when asked (the runtime's fuel difference is the call's own).
+        measure = case["measure"]
+        args = defined(names, measure["generator"])(measure["size"])
+        if measure["call"]:
+            defined(names, measure["function"])(*args)
+        write({"returned": None})
+    elif "call" in case:
         function = case["call"]["function"]
         owner, _, method = function.rpartition(".")
         target = getattr(defined(names, owner)(), method) if owner else defined(names, function)
