@@ -166,3 +166,92 @@ async fn without_an_engine_java_answers_503_and_the_rest_works() {
     let (_, executions) = app.get(&format!("/api/v1/sessions/{id}/executions")).await;
     assert_eq!(executions.as_array().map(Vec::len), Some(1), "{executions}");
 }
+
+const SOLUTION_JAVA: &str = r#"import java.util.*;
+
+public class Solution {
+    public int[] twoSum(int[] nums, int target) {
+        System.out.println("looking");
+        Map<Integer, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nums.length; i++) {
+            if (seen.containsKey(target - nums[i])) return new int[] {seen.get(target - nums[i]), i};
+            seen.put(nums[i], i);
+        }
+        return new int[0];
+    }
+
+    public static long total(List<Long> xs, Map<String, Integer> weights, char unit, String name) {
+        long sum = 0;
+        for (long x : xs) sum += x * weights.getOrDefault(name, 1);
+        return unit == 'k' ? sum * 1000 : sum;
+    }
+
+    public static int[][] grid(int rows, int columns) {
+        return new int[rows][columns];
+    }
+}
+
+class Counter {
+    private int n;
+    Counter(int start) { n = start; }
+    void add(int k) { n += k; }
+    int get() { return n; }
+    double half() { return n / 2.0; }
+}
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn java_call_cases_convert_arguments_and_results() {
+    let app = TestApp::start(Backend::Embedded).await;
+    let id = app.session().await;
+    app.file(&id, "Solution.java", SOLUTION_JAVA).await;
+    let cases = json!([
+        { "call": { "function": "Solution.twoSum", "args": [[2, 7, 11, 15], 9] }, "expected": [0, 1] },
+        { "call": { "function": "Solution.twoSum", "args": [[3, 2, 4], 6] }, "expected": [2, 1] },
+        { "call": { "function": "Solution.total", "args": [[1, 2, 3], {"w": 2}, "k", "w"] }, "expected": 12000 },
+        { "call": { "function": "Solution.grid", "args": [2, 1] }, "expected": [[0], [0]] },
+        { "calls": [
+            { "method": "Counter", "args": [5] },
+            { "method": "add", "args": [2] },
+            { "method": "get", "args": [] },
+            { "method": "half", "args": [] },
+          ], "expected": [null, null, 7, 3.5] },
+        { "call": { "function": "Solution.twoSum", "args": [null, 1] }, "expected": [] },
+    ]);
+    let (status, record) = app
+        .post(
+            &format!("/api/v1/sessions/{id}/execute"),
+            json!({ "fileName": "Solution.java", "testCases": cases }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{record}");
+    let results = record["testResults"].as_array().unwrap();
+    let verdicts: Vec<&str> = results
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            "passed",
+            "wrong_answer",
+            "passed",
+            "passed",
+            "passed",
+            "runtime_error"
+        ],
+        "{record}"
+    );
+    assert_eq!(results[1]["returned"], json!([1, 2]), "{record}");
+    assert_eq!(results[0]["output"], "looking\n", "{record}");
+    assert_eq!(
+        results[5]["exception"]["type"], "NullPointerException",
+        "{record}"
+    );
+    assert!(
+        results[5]["errors"]
+            .as_str()
+            .unwrap()
+            .contains("NullPointerException")
+    );
+}

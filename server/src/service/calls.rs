@@ -5,9 +5,13 @@
 //! runs in a fresh sandbox like any other.
 //!
 //! A small harness of the entry file's language (`harness/`) is added to the run's files and
-//! run instead of the entry file. It removes itself first, so the candidate's code never sees
-//! it; it loads the entry file as a module, makes the call, and writes what came back (or the
-//! exception) to a result file the run hands back. The program's own prints stay its output.
+//! run instead of the entry file. Python's and JavaScript's remove themselves first, so the
+//! candidate's code never sees them; they load the entry file as a module, make the call, and
+//! write what came back (or the exception) to a result file the run hands back. Java's is
+//! compiled with the candidate's classes, calls `Class.method` (static, or on a fresh
+//! instance) with the arguments converted to the parameter types, and prints the outcome on
+//! one line after a marker made for the run, which is taken out of the output. The program's
+//! own prints stay its output.
 
 use codebox_runtime::{CollectedFile, ExecutionResult, Language};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -15,7 +19,6 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::judge::Compare;
-use crate::error::ApiError;
 
 /// One call: a function (`two_sum`, or `Solution.twoSum` on a fresh instance) and its arguments.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -46,28 +49,33 @@ pub(crate) fn present<'de, D: Deserializer<'de>>(
 }
 
 /// Where the harness of a run of `language` is added, and its source.
-pub(crate) fn harness(language: Language) -> Result<(&'static str, &'static str), ApiError> {
+pub(crate) fn harness(language: Language) -> (&'static str, &'static str) {
     match language {
-        Language::Python => Ok((".codebox-call.py", include_str!("harness/call.py"))),
-        Language::JavaScript => Ok((".codebox-call.js", include_str!("harness/call.js"))),
-        Language::Java => Err(ApiError::unprocessable(
-            "unsupported_test_case",
-            "call and calls test cases run Python and JavaScript; Java takes input and expectedOutput",
-        )),
+        Language::Python => (".codebox-call.py", include_str!("harness/call.py")),
+        Language::JavaScript => (".codebox-call.js", include_str!("harness/call.js")),
+        Language::Java => ("CodeboxCall.java", include_str!("harness/CodeboxCall.java")),
     }
 }
 
 /// The file the harness writes what came back to.
 pub(crate) const RESULT: &str = ".codebox-call-result.json";
 
+/// A marker for one run's outcome line (Java's harness), which the program cannot know.
+pub(crate) fn marker() -> String {
+    format!("codebox-outcome-{}:", uuid::Uuid::new_v4().simple())
+}
+
 /// The harness's stdin for one case.
 pub(crate) fn harness_input(
     entry: &str,
     harness: &str,
+    marker: &str,
     call: Option<&Call>,
     calls: Option<&[MethodCall]>,
 ) -> String {
-    let mut input = serde_json::json!({ "entry": entry, "harness": harness, "result": RESULT });
+    let mut input = serde_json::json!({
+        "entry": entry, "harness": harness, "result": RESULT, "marker": marker,
+    });
     if let Some(call) = call {
         input["call"] = serde_json::json!(call);
     }
@@ -89,6 +97,7 @@ pub(crate) fn measure_input(
         "entry": entry,
         "harness": harness,
         "result": RESULT,
+        "marker": marker(),
         "measure": {
             "generator": request.generator,
             "function": request.function,
@@ -125,15 +134,31 @@ enum Written {
     Exception(Exception),
 }
 
-/// Takes the harness's result file out of `result` (so it is not among the files handed back
-/// to the client) and reads it; `None` when the program ended before the harness wrote it.
-pub(crate) fn take_outcome(result: &mut ExecutionResult) -> Option<Outcome> {
-    let position = result
+/// Takes the harness's outcome out of `result`, so that it is neither among the files handed
+/// back to the client nor in the output: the result file, or the line after `marker` (Java).
+/// `None` when the program ended before the harness wrote it.
+pub(crate) fn take_outcome(result: &mut ExecutionResult, marker: &str) -> Option<Outcome> {
+    let written = match result
         .collected_files
         .iter()
-        .position(|file| file.path == RESULT)?;
-    let CollectedFile { content, .. } = result.collected_files.remove(position);
-    match serde_json::from_slice::<Written>(&content).ok()? {
+        .position(|file| file.path == RESULT)
+    {
+        Some(position) => {
+            let CollectedFile { content, .. } = result.collected_files.remove(position);
+            content.to_vec()
+        }
+        None => {
+            let line = format!("\n{marker}");
+            let at = result.stdout.rfind(&line)?;
+            let outcome = result.stdout[at + line.len()..]
+                .trim_end()
+                .as_bytes()
+                .to_vec();
+            result.stdout.truncate(at);
+            outcome
+        }
+    };
+    match serde_json::from_slice::<Written>(&written).ok()? {
         Written::Returned(value) => Some(Outcome::Returned(value)),
         Written::Exception(exception) => Some(Outcome::Raised(exception)),
     }

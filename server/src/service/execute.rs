@@ -334,7 +334,7 @@ impl Services {
                 let input =
                     calls::measure_input(entry, measure.harness, &measure.request, size, call);
                 let mut result = self.run(measure.base.clone().stdin(input), slot).await?;
-                let failure = match (judge::ended(&result), calls::take_outcome(&mut result)) {
+                let failure = match (judge::ended(&result), calls::take_outcome(&mut result, "")) {
                     (None, Some(calls::Outcome::Returned(_))) => None,
                     (None, Some(calls::Outcome::Raised(e))) => {
                         Some(format!("raised {}: {}", e.kind, e.message))
@@ -468,25 +468,32 @@ impl Services {
                         "a checker judges output; call cases are judged by what they return",
                     ));
                 }
-                let (harness, source) = calls::harness(language)?;
-                let mut patterns = request.collect_files.clone().unwrap_or_default();
-                patterns.push(calls::RESULT.to_owned());
-                Some(CallRun {
-                    base: RunRequest::new(language, harness)
-                        .files(files.clone())
-                        .file(harness, source)
-                        .limits(limits)
-                        .collect_files(patterns)
-                        .cancel_token(cancel.clone()),
-                    harness,
-                })
+                let (harness, source) = calls::harness(language);
+                let mut base = RunRequest::new(language, harness)
+                    .files(files.clone())
+                    .file(harness, source)
+                    .limits(limits)
+                    .cancel_token(cancel.clone());
+                // Java's harness answers on stdout; the others write the result file.
+                if language != Language::Java {
+                    let mut patterns = request.collect_files.clone().unwrap_or_default();
+                    patterns.push(calls::RESULT.to_owned());
+                    base = base.collect_files(patterns);
+                }
+                Some(CallRun { base, harness })
             }
             _ => None,
         };
         let measure = match &request.complexity {
             Some(wanted) => {
                 wanted.check()?;
-                let (harness, source) = calls::harness(language)?;
+                if language == Language::Java {
+                    return Err(ApiError::unprocessable(
+                        "unsupported_language",
+                        "complexity measures Python and JavaScript",
+                    ));
+                }
+                let (harness, source) = calls::harness(language);
                 Some(Measure {
                     base: RunRequest::new(language, harness)
                         .files(files.clone())
@@ -554,10 +561,12 @@ impl Services {
         let (mut total, mut fuel, mut peak) = (0.0, 0, 0);
         let mut logs = String::new();
         for (index, case) in cases.iter().enumerate() {
+            let marker = calls::marker();
             let request = match &plan.call_run {
                 Some(call_run) => call_run.base.clone().stdin(calls::harness_input(
                     &plan.header.file_name,
                     call_run.harness,
+                    &marker,
                     case.call.as_ref(),
                     case.calls.as_deref(),
                 )),
@@ -568,7 +577,7 @@ impl Services {
             let outcome = plan
                 .call_run
                 .is_some()
-                .then(|| calls::take_outcome(&mut result));
+                .then(|| calls::take_outcome(&mut result, &marker));
             let case_result = match (outcome, &plan.checker, judge::ended(&result)) {
                 (Some(outcome), _, _) => call_judged(index, &result, case, outcome, &plan.compare),
                 (None, Some(checker), None) => {
