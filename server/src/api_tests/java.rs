@@ -189,6 +189,13 @@ public class Solution {
     public static int[][] grid(int rows, int columns) {
         return new int[rows][columns];
     }
+
+    public static String[] sources() {
+        return Arrays.stream(new java.io.File(".").list())
+            .filter(name -> name.endsWith(".java"))
+            .sorted()
+            .toArray(String[]::new);
+    }
 }
 
 class Counter {
@@ -217,6 +224,7 @@ async fn java_call_cases_convert_arguments_and_results() {
             { "method": "half", "args": [] },
           ], "expected": [null, null, 7, 3.5] },
         { "call": { "function": "Solution.twoSum", "args": [null, 1] }, "expected": [] },
+        { "call": { "function": "Solution.sources", "args": [] }, "expected": ["Solution.java"] },
     ]);
     let (status, record) = app
         .post(
@@ -238,7 +246,8 @@ async fn java_call_cases_convert_arguments_and_results() {
             "passed",
             "passed",
             "passed",
-            "runtime_error"
+            "runtime_error",
+            "passed",
         ],
         "{record}"
     );

@@ -1,5 +1,5 @@
 // codebox's call harness (Java): runs one `call` or `calls` test case against the candidate's
-// classes. It reads the case from stdin, converts the JSON arguments to the parameter types
+// classes. It reads the case from stdin, removes its own source from the working directory, converts the JSON arguments to the parameter types
 // (int, long, double, boolean, char, String, arrays and 2-D arrays of these, List, Map with
 // String keys), calls the method (static, or on a fresh instance), and prints what came back
 // (or the exception) as JSON on one line after a marker the candidate's code cannot know, so
@@ -13,6 +13,8 @@ public class CodeboxCall {
     public static void main(String[] args) throws Exception {
         Map<?, ?> test = (Map<?, ?>) new Json(new String(System.in.readAllBytes(), StandardCharsets.UTF_8)).value();
         String marker = (String) test.remove("marker");
+        // The harness's source leaves the working directory before the candidate's code runs.
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("CodeboxCall.java"));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         String outcome;
         try {
