@@ -31,7 +31,7 @@
       const encoding = encodingOf(options);
       // UTF-8 text, the common case, comes straight from the host without a Buffer.
       const utf8 = encoding !== null && /^utf-?8$/i.test(encoding);
-      if (path === 0 || path === '/dev/stdin') return utf8 ? host.stdinText() : decode(Buffer.from(host.stdinText()), encoding);
+      if (path === 0 || path === '/dev/stdin') return utf8 ? host.takeStdin() : decode(Buffer.from(host.takeStdin()), encoding);
       if (utf8) return host.readFile(pathOf(path));
       return decode(Buffer.from(host.readFileBytes(pathOf(path))), encoding);
     },

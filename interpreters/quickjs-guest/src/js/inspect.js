@@ -39,7 +39,7 @@
           const next = str.charCodeAt(i + 1);
           if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
         }
-        result += `${str.slice(last, i)}\\u${point.toString(16).toUpperCase()}`;
+        result += `${str.slice(last, i)}\\u${point.toString(16)}`;
         last = i + 1;
       }
     }

@@ -10,8 +10,14 @@
 
   // ---- stdin: the whole input is known up front, so reads never block ----
 
-  let stdinCache = null;
-  host.stdinText = () => (stdinCache === null ? (stdinCache = host.readStdin()) : stdinCache);
+  // The run's stdin, read once: whoever takes it first (`fs.readFileSync(0)` or
+  // `process.stdin`) gets all of it, and later readers find it at its end, as in Node.
+  let stdinTaken = false;
+  host.takeStdin = () => {
+    if (stdinTaken) return '';
+    stdinTaken = true;
+    return host.readStdin();
+  };
   const CHUNK = 65536;
 
   class Stdin extends EventEmitter {
@@ -44,7 +50,7 @@
     }
     _load() {
       if (this._chunks !== null) return;
-      const bytes = Buffer.from(host.stdinText());
+      const bytes = Buffer.from(host.takeStdin());
       this._chunks = [];
       for (let i = 0; i < bytes.length; i += CHUNK) this._chunks.push(bytes.subarray(i, i + CHUNK));
     }
