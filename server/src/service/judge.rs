@@ -30,7 +30,7 @@ pub(crate) enum Compare {
     /// case's `input`, `expected` and `actual` output as files in its working directory; exit
     /// code 0 accepts, a non-zero exit with nothing on stderr rejects, anything else is a
     /// `checker_error`, and its stdout is the message shown. Its verdicts are the service's to
-    /// give (see `execute.rs`), since they need a run.
+    /// give (see `execute/cases.rs`), since they need a run.
     Checker(String),
 }
 
