@@ -18,7 +18,7 @@ use std::net::TcpStream as StdTcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Server, free_port, new_session};
+use common::{Server, free_port, get_json, new_session};
 use futures_util::{SinkExt, StreamExt};
 use moto::MotoServer;
 use reqwest::StatusCode;
@@ -168,14 +168,7 @@ async fn create(
 }
 
 async fn ready_body(client: &reqwest::Client, server: &Server) -> Value {
-    client
-        .get(format!("{}/readyz", server.base))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    get_json(client, format!("{}/readyz", server.base)).await
 }
 
 /// The `q`-quantile of `samples` (sorted here), in milliseconds.
@@ -374,14 +367,8 @@ async fn two_hosts_keep_one_sessions_rules_and_outlive_each_other() {
         "{answers:?}"
     );
     for server in [&a, &b] {
-        let files: Value = client
-            .get(server.url(&format!("/sessions/{session}/files")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let files: Value =
+            get_json(&client, server.url(&format!("/sessions/{session}/files"))).await;
         assert_eq!(files.as_array().unwrap().len(), 5, "{files}");
     }
 
@@ -445,24 +432,10 @@ async fn two_hosts_keep_one_sessions_rules_and_outlive_each_other() {
         .unwrap();
     let changed = next_change_of(&mut on_b, "same1.py").await;
     assert_eq!(changed["change"], "updated", "{changed}");
-    let read: Value = client
-        .get(b.url(&format!("/sessions/{other}/files/same0.py")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let read: Value = get_json(&client, b.url(&format!("/sessions/{other}/files/same0.py"))).await;
     assert_eq!(read["content"], "x = 1\n", "{read}");
     // The run that was in flight on A ended with it, as a cancelled record.
-    let history: Value = client
-        .get(b.url(&format!("/sessions/{other}/executions")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let history: Value = get_json(&client, b.url(&format!("/sessions/{other}/executions"))).await;
     assert_eq!(history[0]["termination"], "cancelled", "{history}");
     assert_eq!(history[0]["fileName"], "same2.py", "{history}");
     drop(redis);

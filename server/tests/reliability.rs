@@ -11,7 +11,7 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{Server, new_session};
+use common::{Server, get_json, new_session};
 use moto::MotoServer;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -63,14 +63,11 @@ async fn write_until_killed(server: Server, session: &str) -> Vec<(String, Strin
 async fn all_there(server: &Server, session: &str, acknowledged: &[(String, String)]) {
     let client = reqwest::Client::new();
     for (path, content) in acknowledged {
-        let file: Value = client
-            .get(server.url(&format!("/sessions/{session}/files/{path}")))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let file: Value = get_json(
+            &client,
+            server.url(&format!("/sessions/{session}/files/{path}")),
+        )
+        .await;
         assert_eq!(
             file["content"],
             content.as_str(),

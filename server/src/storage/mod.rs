@@ -133,13 +133,8 @@ pub(crate) struct SessionPage {
 impl SessionPage {
     /// The page of the first `limit` of `sessions`, which are in listing order and may run on
     /// past the page: when they do, the next page starts after this page's last session.
-    pub(crate) fn first(mut sessions: Vec<Session>, limit: usize) -> SessionPage {
-        let next = if sessions.len() > limit {
-            sessions.truncate(limit);
-            sessions.last().map(page_token)
-        } else {
-            None
-        };
+    pub(crate) fn first(sessions: Vec<Session>, limit: usize) -> SessionPage {
+        let (sessions, next) = first_page(sessions, limit);
         SessionPage { sessions, next }
     }
 }
@@ -256,30 +251,10 @@ pub(crate) struct ExecutionPage {
 impl ExecutionPage {
     /// The page of the first `limit` of `executions`, which are in listing order and may run on
     /// past the page: when they do, the next page starts after this page's last execution.
-    pub(crate) fn first(mut executions: Vec<ExecutionSummary>, limit: usize) -> ExecutionPage {
-        let next = if executions.len() > limit {
-            executions.truncate(limit);
-            executions.last().map(execution_token)
-        } else {
-            None
-        };
+    pub(crate) fn first(executions: Vec<ExecutionSummary>, limit: usize) -> ExecutionPage {
+        let (executions, next) = first_page(executions, limit);
         ExecutionPage { executions, next }
     }
-}
-
-/// Where an execution stands in its session's history, which runs newest first: the
-/// millisecond it was created, then its id.
-pub(crate) fn execution_order(execution: &ExecutionSummary) -> (i128, &str) {
-    (
-        execution.created_at.unix_timestamp_nanos() / 1_000_000,
-        execution.execution_id.as_str(),
-    )
-}
-
-/// The page token after `execution`, in the format of [`parse_page_token`].
-fn execution_token(execution: &ExecutionSummary) -> String {
-    let (millis, id) = execution_order(execution);
-    format!("{millis}~{id}")
 }
 
 /// Execution results: `outputs/execution-results.json` (the latest), one record per execution,
@@ -417,19 +392,47 @@ impl std::fmt::Debug for Storage {
     }
 }
 
-/// Where a session stands in a listing, which runs newest first: listings are in descending
-/// order of its creation millisecond, then its id.
-pub(crate) fn listing_order(session: &Session) -> (i128, &str) {
-    (
-        session.created_at.unix_timestamp_nanos() / 1_000_000,
-        session.session_id.as_str(),
-    )
+/// What a newest-first listing holds (sessions, a session's executions): each stands at the
+/// millisecond it was created, then its id, and a page token names that place.
+pub(crate) trait Listed {
+    /// Where it stands in its listing (larger is newer).
+    fn order(&self) -> (i128, &str);
 }
 
-/// The page token of a session listing: the [`listing_order`] of the page's last session.
-pub(crate) fn page_token(session: &Session) -> String {
-    let (millis, id) = listing_order(session);
+impl Listed for Session {
+    fn order(&self) -> (i128, &str) {
+        (
+            self.created_at.unix_timestamp_nanos() / 1_000_000,
+            self.session_id.as_str(),
+        )
+    }
+}
+
+impl Listed for ExecutionSummary {
+    fn order(&self) -> (i128, &str) {
+        (
+            self.created_at.unix_timestamp_nanos() / 1_000_000,
+            self.execution_id.as_str(),
+        )
+    }
+}
+
+/// The page token after `item`, read back by [`parse_page_token`].
+pub(crate) fn page_token(item: &impl Listed) -> String {
+    let (millis, id) = item.order();
     format!("{millis}~{id}")
+}
+
+/// The first `limit` of `items`, which are in listing order and may run on past the page, and
+/// when they do, the token of the next page (after this page's last item).
+fn first_page<T: Listed>(mut items: Vec<T>, limit: usize) -> (Vec<T>, Option<String>) {
+    let next = if items.len() > limit {
+        items.truncate(limit);
+        items.last().map(page_token)
+    } else {
+        None
+    };
+    (items, next)
 }
 
 /// Reads a page token back; `None` when it is not one of ours.
@@ -438,7 +441,7 @@ pub(crate) fn parse_page_token(token: &str) -> Option<(i128, String)> {
     Some((millis.parse().ok()?, id.to_owned()))
 }
 
-/// Whether `session` comes after the page token in newest-first order.
-pub(crate) fn after_token(session: &Session, token: &(i128, String)) -> bool {
-    listing_order(session) < (token.0, token.1.as_str())
+/// Whether `item` comes after the page token in newest-first order.
+pub(crate) fn after_token(item: &impl Listed, token: &(i128, String)) -> bool {
+    item.order() < (token.0, token.1.as_str())
 }

@@ -82,3 +82,8 @@ pub(crate) async fn new_session(client: &reqwest::Client, server: &Server) -> St
         .unwrap();
     created["sessionId"].as_str().unwrap().to_owned()
 }
+
+/// The JSON body of `GET url`.
+pub(crate) async fn get_json(client: &reqwest::Client, url: String) -> Value {
+    client.get(url).send().await.unwrap().json().await.unwrap()
+}

@@ -14,7 +14,7 @@ use super::s3::{JSON, TEXT};
 use super::{Aws, sdk_error};
 use crate::model::{ExecutionRecord, ExecutionSummary};
 use crate::storage::{
-    ExecutionPage, ExecutionQuery, ResultStore, StoreError, StoreResult, execution_order, keys,
+    ExecutionPage, ExecutionQuery, Listed, ResultStore, StoreError, StoreResult, keys,
 };
 
 /// The sort keys of the execution summaries begin with this.
@@ -54,7 +54,7 @@ impl ResultStore for Aws {
             .await?;
         // Listed only once its record can be read.
         let summary = ExecutionSummary::from(record);
-        let (millis, _) = execution_order(&summary);
+        let (millis, _) = summary.order();
         let mut item = session_key(session_id, &summary_sort_key(millis, execution_id));
         let json = serde_json::to_string(&summary)
             .map_err(|e| StoreError::Backend(format!("serialising a summary: {e}")))?;

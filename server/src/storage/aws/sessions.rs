@@ -18,8 +18,8 @@ use super::paginate::{all_pages, dynamodb_next};
 use super::{Aws, sdk_error};
 use crate::model::Session;
 use crate::storage::{
-    SessionPage, SessionQuery, SessionStore, StoreError, StoreResult, WriteMode, after_token,
-    listing_order, parse_page_token,
+    Listed, SessionPage, SessionQuery, SessionStore, StoreError, StoreResult, WriteMode,
+    after_token, parse_page_token,
 };
 
 impl Aws {
@@ -195,7 +195,7 @@ impl SessionStore for Aws {
             .iter()
             .map(|item| session_from_items(item, None))
             .collect::<StoreResult<Vec<Session>>>()?;
-        sessions.sort_by(|a, b| listing_order(b).cmp(&listing_order(a)));
+        sessions.sort_by(|a, b| b.order().cmp(&a.order()));
         // A token that is not one of ours is ignored, as the embedded store does.
         if let Some(token) = query.after.as_deref().and_then(parse_page_token) {
             sessions.retain(|session| after_token(session, &token));
