@@ -17,14 +17,6 @@ import traceback, types, typing  # noqa: E401
 
 _stdlib_path = list(sys.path)
 
-# Everything alive now is the snapshot's: moved out of the collector's generations, so that a
-# run's collections never walk (and write to, copying page after page of the snapshot) objects
-# that no run can free.
-import gc  # noqa: E402
-
-gc.collect()
-gc.freeze()
-
 
 def _exit_status(code):
     """The status SystemExit(code) ends a program with, printing what CPython prints."""
@@ -84,3 +76,25 @@ def run(path):
         status = _exit_status(exit.code)
     _flush()
     return status
+
+
+def _warm_up():
+    """Runs a program that prints once, so that the snapshot holds what a first run would
+    otherwise pay for again in every run: `run`'s bytecode specialised by CPython's adaptive
+    interpreter, and the lazily made parts of printing and compiling."""
+    path = "/tmp/codebox-warm-up.py"
+    with open(path, "w") as program:
+        program.write("print()\n")
+    run(path)
+    os.remove(path)
+
+
+_warm_up()
+
+# Everything alive now is the snapshot's: moved out of the collector's generations, so that a
+# run's collections never walk (and write to, copying page after page of the snapshot) objects
+# that no run can free.
+import gc  # noqa: E402
+
+gc.collect()
+gc.freeze()
