@@ -1,4 +1,5 @@
-"""Runs one program as `python3 PATH` would: codebox's driver calls `run` once per run.
+"""Runs one program as `python3 PATH` would: codebox's driver calls `prepare`, runs the code
+it answers, then calls `finish`, once per run.
 
 Imported when the interpreter is snapshotted, together with the modules interview code uses,
 so that every run finds them loaded. Each run starts from a fresh copy of that snapshot, so
@@ -42,8 +43,13 @@ def _flush():
             pass
 
 
-def run(path):
-    """Runs the program at `path` in a new `__main__`; answers its exit status."""
+def prepare(path):
+    """Makes a fresh `__main__` for the program at `path` and compiles it; answers the code
+    and the namespace to run it in.
+
+    codebox's driver runs the code itself (driver.c), as python3 runs a script: no frame of
+    this module is then on the program's stack, for stack walks and traceback filters to see.
+    """
     random.seed()
     main = types.ModuleType("__main__")
     main.__file__ = path
@@ -56,16 +62,24 @@ def run(path):
     # New finders for the new path (not importlib.invalidate_caches(), which imports
     # importlib.metadata: a hundred million instructions).
     sys.path_importer_cache.clear()
+    with open(path, "rb") as source:
+        code = compile(source.read(), path, "exec")
+    return code, main.__dict__
+
+
+def finish(error):
+    """Ends a run whose program raised `error` (None when it returned): reports an uncaught
+    exception as CPython does, runs the `atexit` functions and flushes the standard streams;
+    answers the exit status."""
     status = 0
-    try:
-        with open(path, "rb") as source:
-            code = compile(source.read(), path, "exec")
-        exec(code, main.__dict__)
-    except SystemExit as exit:
-        status = _exit_status(exit.code)
-    except BaseException as error:
-        # Without this function's frame, as CPython shows an uncaught exception.
-        tb = error.__traceback__.tb_next if error.__traceback__ else None
+    if isinstance(error, SystemExit):
+        status = _exit_status(error.code)
+    elif error is not None:
+        tb = error.__traceback__
+        # A program that does not compile raised in `prepare`: python3 shows no frame of its
+        # own for that.
+        if tb is not None and tb.tb_frame.f_code is prepare.__code__:
+            tb = tb.tb_next
         sys.excepthook(type(error), error.with_traceback(tb), tb)
         status = 1
     try:
@@ -80,12 +94,14 @@ def run(path):
 
 def _warm_up():
     """Runs a program that prints once, so that the snapshot holds what a first run would
-    otherwise pay for again in every run: `run`'s bytecode specialised by CPython's adaptive
+    otherwise pay for again in every run: the runner's bytecode specialised by CPython's adaptive
     interpreter, and the lazily made parts of printing and compiling."""
     path = "/tmp/codebox-warm-up.py"
     with open(path, "w") as program:
         program.write("print()\n")
-    run(path)
+    code, namespace = prepare(path)
+    exec(code, namespace)
+    finish(None)
     os.remove(path)
 
 

@@ -5,20 +5,49 @@
  *                  standard library zip), which imports the modules interview code uses. It
  *                  runs once, when the module is snapshotted; every run starts from its result.
  *   codebox_run    runs one program: the entry's absolute guest path is the second WASI
- *                  argument, as for `python3 PATH`. Answers the exit status `python3 PATH`
- *                  would exit with.
+ *                  argument, as for `python3 PATH`. `_codebox.prepare` compiles it into a
+ *                  fresh `__main__`, the driver evaluates it, and `_codebox.finish` reports
+ *                  how it ended. Answers the exit status `python3 PATH` would exit with.
  */
 #include <Python.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <wasi/api.h>
 
-static PyObject *run_function;
+static PyObject *prepare_function;
+static PyObject *finish_function;
 
 static void fail(const char *what, PyStatus status) {
     fprintf(stderr, "codebox: %s: %s\n", what, status.err_msg ? status.err_msg : "failed");
     abort();
+}
+
+/* Debian's wasi-libc (2022) asks for both times set to 0, not to now, when utimensat and
+ * futimens are given no times (`os.utime(path)`, `Path.touch()`). The link wraps both
+ * (--wrap), and the driver gives them the time now instead. */
+int __real_utimensat(int fd, const char *path, const struct timespec times[2], int flags);
+int __real_futimens(int fd, const struct timespec times[2]);
+
+static const struct timespec *times_or_now(const struct timespec times[2], struct timespec now[2]) {
+    if (times != NULL) {
+        return times;
+    }
+    clock_gettime(CLOCK_REALTIME, &now[0]);
+    now[1] = now[0];
+    return now;
+}
+
+int __wrap_utimensat(int fd, const char *path, const struct timespec times[2], int flags) {
+    struct timespec now[2];
+    return __real_utimensat(fd, path, times_or_now(times, now), flags);
+}
+
+int __wrap_futimens(int fd, const struct timespec times[2]) {
+    struct timespec now[2];
+    return __real_futimens(fd, times_or_now(times, now));
 }
 
 __attribute__((export_name("codebox_init"))) void codebox_init(void) {
@@ -57,9 +86,10 @@ __attribute__((export_name("codebox_init"))) void codebox_init(void) {
         PyErr_Print();
         abort();
     }
-    run_function = PyObject_GetAttrString(module, "run");
+    prepare_function = PyObject_GetAttrString(module, "prepare");
+    finish_function = PyObject_GetAttrString(module, "finish");
     Py_DECREF(module);
-    if (run_function == NULL) {
+    if (prepare_function == NULL || finish_function == NULL) {
         PyErr_Print();
         abort();
     }
@@ -93,13 +123,31 @@ __attribute__((export_name("codebox_run"))) int codebox_run(void) {
         PyErr_Print();
         return 1;
     }
-    PyObject *result = PyObject_CallOneArg(run_function, path);
+    PyObject *prepared = PyObject_CallOneArg(prepare_function, path);
     Py_DECREF(path);
-    if (result == NULL) {
+    PyObject *raised = NULL;
+    if (prepared == NULL) {
+        raised = PyErr_GetRaisedException();
+    } else {
+        /* Evaluated here rather than by `exec` in Python, as python3 evaluates a script: the
+         * program's module frame is the outermost, and stack walks, `__exit__` re-raising and
+         * traceback filters see no frame of codebox's. */
+        PyObject *globals = PyTuple_GET_ITEM(prepared, 1);
+        PyObject *result = PyEval_EvalCode(PyTuple_GET_ITEM(prepared, 0), globals, globals);
+        Py_DECREF(prepared);
+        if (result == NULL) {
+            raised = PyErr_GetRaisedException();
+        } else {
+            Py_DECREF(result);
+        }
+    }
+    PyObject *status = PyObject_CallOneArg(finish_function, raised != NULL ? raised : Py_None);
+    Py_XDECREF(raised);
+    if (status == NULL) {
         PyErr_Print();
         return 1;
     }
-    long status = PyLong_AsLong(result);
-    Py_DECREF(result);
-    return (int)status;
+    long code = PyLong_AsLong(status);
+    Py_DECREF(status);
+    return (int)code;
 }

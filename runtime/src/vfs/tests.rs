@@ -270,3 +270,37 @@ fn collected_files_are_those_made_or_changed() {
     assert_eq!(collected.files[1].content, Bytes::from_static(b"result\n"));
     assert!(!collected.truncated);
 }
+
+#[test]
+fn times_can_be_set_to_now_or_to_a_value() {
+    use super::abi::fstflags;
+    let (mut vfs, _) = vfs_with(&Limits::default(), 100);
+    vfs.path_filestat_set_times(CWD, 0, "data.txt", 5, 6, fstflags::ATIM | fstflags::MTIM)
+        .unwrap();
+    let stat = vfs.path_filestat_get(CWD, 0, "data.txt").unwrap();
+    assert_eq!((stat.atim, stat.mtim), (5, 6));
+    // What `os.utime(path)` and `touch` ask for.
+    vfs.path_filestat_set_times(
+        CWD,
+        0,
+        "data.txt",
+        0,
+        0,
+        fstflags::ATIM_NOW | fstflags::MTIM_NOW,
+    )
+    .unwrap();
+    let stat = vfs.path_filestat_get(CWD, 0, "data.txt").unwrap();
+    let a_year_ago = 1_700_000_000_000_000_000;
+    assert!(stat.atim > a_year_ago && stat.mtim > a_year_ago, "{stat:?}");
+    assert_eq!(
+        vfs.path_filestat_set_times(
+            CWD,
+            0,
+            "data.txt",
+            1,
+            1,
+            fstflags::MTIM | fstflags::MTIM_NOW
+        ),
+        Err(Errno::INVAL)
+    );
+}

@@ -223,7 +223,47 @@ fn main() {
     let memory = memory_per_run(&runtime);
     let served = server(codebox, if quick { 50 } else { 500 }, quick);
     java(10, codebox, dir.path());
-    goals(&p50s, &served, &memory);
+    let compute = compute(&runtime, &unmetered, rounds);
+    goals(&p50s, &served, &memory, compute);
+}
+
+/// CPU-bound Python net of start-up: fib(25) timed by the program itself, in-process with fuel
+/// metering on and by native `python3`; the p50 of each in milliseconds. A process's start-up
+/// varies by more than the computation takes, so neither side's start-up is in the figure.
+fn compute(runtime: &Runtime, unmetered: &Runtime, rounds: usize) -> (f64, f64) {
+    const FIB: &str = "import time\ndef fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\nstart = time.perf_counter()\nfib(25)\nprint((time.perf_counter() - start) * 1e3)\n";
+    let millis = |stdout: &[u8]| -> f64 {
+        String::from_utf8_lossy(stdout)
+            .trim()
+            .parse()
+            .expect("a duration")
+    };
+    let request = RunRequest::new(Language::Python, "main.py").file("main.py", FIB);
+    let python = native_python();
+    let in_guest = |runtime: &Runtime| {
+        let result = runtime.run(&request).expect("run");
+        assert!(result.success(), "{}", result.stderr);
+        millis(result.stdout.as_bytes())
+    };
+    let (mut guest, mut unmetered_guest, mut native) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        guest.push(in_guest(runtime));
+        unmetered_guest.push(in_guest(unmetered));
+        let out = Command::new(&python)
+            .args(["-c", FIB])
+            .output()
+            .expect("python3");
+        native.push(millis(&out.stdout));
+    }
+    let p50 = |mut samples: Vec<f64>| {
+        samples.sort_by(f64::total_cmp);
+        samples[samples.len() / 2]
+    };
+    let (guest, unmetered_guest, native) = (p50(guest), p50(unmetered_guest), p50(native));
+    println!(
+        "python fib(25) timed inside the program, {rounds} rounds (ms, p50): {guest:.2} in-process, {unmetered_guest:.2} without fuel, {native:.2} native"
+    );
+    (guest, native)
 }
 
 /// What the server measured: REST p50 by language, and the load test.
@@ -269,6 +309,7 @@ fn goals(
     p50s: &BTreeMap<(&'static str, &'static str), (f64, f64)>,
     served: &Served,
     memory: &BTreeMap<&'static str, f64>,
+    compute: (f64, f64),
 ) {
     println!("goals (docs/performance.md), p50 unless said:");
     let mark = |met: bool| if met { "met" } else { "NOT MET" };
@@ -316,23 +357,17 @@ fn goals(
             ),
         );
     }
-    if let (Some(&(fib, fib_native)), Some(&(hello, hello_native))) = (
-        p50s.get(&("python", "fib(25)")),
-        p50s.get(&("python", "hello")),
-    ) {
-        let ratio = (fib - hello) / (fib_native - hello_native);
-        line(
-            "Python fib(25) net of start-up",
-            &format!("{ratio:.2}x"),
-            "<= 2x",
-            &format!(
-                "{} ({:.2} ms against native {:.2} ms)",
-                mark(ratio <= 2.0),
-                fib - hello,
-                fib_native - hello_native
-            ),
-        );
-    }
+    let (guest, native) = compute;
+    let ratio = guest / native;
+    line(
+        "Python fib(25), timed inside",
+        &format!("{ratio:.2}x"),
+        "<= 2x",
+        &format!(
+            "{} ({guest:.2} ms against native `python3` {native:.2} ms)",
+            mark(ratio <= 2.0)
+        ),
+    );
     if let Some(&mib) = memory.get("python") {
         line(
             "resident memory per Python run",
