@@ -29,6 +29,24 @@
   lazyGlobal('TextEncoder', () => host.internal('buffer').TextEncoder);
   lazyGlobal('TextDecoder', () => host.internal('buffer').TextDecoder);
   host.inspect = (value, options) => host.internal('inspect').inspect(value, options);
+  // Node's TypeError for an argument of the wrong type (ERR_INVALID_ARG_TYPE), worded as Node
+  // words it: what was received is named by its type and value, or by its class.
+  host.invalidArgType = (name, expected, value) => {
+    let received;
+    if (value === null || value === undefined) received = `Received ${value}`;
+    else if (typeof value === 'function') received = `Received function ${value.name}`;
+    else if (typeof value === 'object') {
+      const constructor = value.constructor;
+      received = constructor && constructor.name ? `Received an instance of ${constructor.name}` : `Received ${host.inspect(value, { depth: -1 })}`;
+    } else {
+      let shown = host.inspect(value, { colors: false });
+      if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+      received = `Received type ${typeof value} (${shown})`;
+    }
+    const error = new TypeError(`The "${name}" argument must be of type ${expected}. ${received}`);
+    error.code = 'ERR_INVALID_ARG_TYPE';
+    return error;
+  };
   host.formatWithOptions = (options, ...args) => host.internal('inspect').formatWithOptions(options, ...args);
   host.format = (...args) => host.internal('inspect').formatWithOptions(undefined, ...args);
 

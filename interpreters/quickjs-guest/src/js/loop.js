@@ -77,11 +77,7 @@
   }
 
   const checkCallback = (fn) => {
-    if (typeof fn !== 'function') {
-      const e = new TypeError(`The "callback" argument must be of type function. Received ${host.inspect(fn)}`);
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
-    }
+    if (typeof fn !== 'function') throw host.invalidArgType('callback', 'function', fn);
   };
   globalThis.setTimeout = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, false); };
   globalThis.setInterval = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, true); };

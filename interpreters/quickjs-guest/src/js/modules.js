@@ -93,11 +93,7 @@
   }
 
   function resolveFilename(request, parent) {
-    if (typeof request !== 'string') {
-      const e = new TypeError(`The "id" argument must be of type string. Received ${inspect(request)}`);
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
-    }
+    if (typeof request !== 'string') throw host.invalidArgType('id', 'string', request);
     if (builtinName(request) !== null) return `node:${builtinName(request)}`;
     const fromDir = parent ? path.dirname(parent.filename) : host.cwd;
     if (request === '.' || request === '..' || request.startsWith('./') || request.startsWith('../') || request.startsWith('/')) {
