@@ -1,101 +1,342 @@
-// EventEmitter with Node's semantics: listener order, once, prepend, 'newListener' and
-// 'removeListener', and an 'error' event that throws when nobody listens.
+// EventEmitter with Node's semantics and Node's shape: a constructor function (so that
+// `EventEmitter.call(this)` and util.inherits work), listeners kept in `_events` (one function,
+// or an array of them), `once` wrappers that rawListeners() shows, 'newListener' and
+// 'removeListener', `errorMonitor`, and an 'error' event that throws when nobody listens.
 (function (host) {
   'use strict';
 
-  const kEvents = Symbol('events');
+  const kCapture = Symbol('kCapture');
+  const kShapeMode = Symbol('shapeMode');
+  const errorMonitor = Symbol('events.errorMonitor');
+  const captureRejectionSymbol = Symbol.for('nodejs.rejection');
+  let defaultMaxListeners = 10;
 
-  function listenersOf(emitter) {
-    if (!Object.prototype.hasOwnProperty.call(emitter, kEvents)) {
-      Object.defineProperty(emitter, kEvents, { value: new Map(), enumerable: false, writable: true });
-    }
-    return emitter[kEvents];
+  const checkListener = (listener) => {
+    if (typeof listener !== 'function') throw host.invalidArgType('listener', 'function', listener);
+  };
+
+  function EventEmitter(options) {
+    EventEmitter.init.call(this, options);
   }
 
-  class EventEmitter {
-    constructor() {
-      listenersOf(this);
+  // The fields every emitter has, in Node's order; a prototype's `_events` is never shared.
+  EventEmitter.init = function init(options) {
+    if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+      this._events = Object.create(null);
+      this._eventsCount = 0;
     }
-
-    setMaxListeners(n) { Object.defineProperty(this, '_maxListeners', { value: n, writable: true, enumerable: false, configurable: true }); return this; }
-    getMaxListeners() { return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners; }
-
-    _add(name, listener, prepend, once) {
-      if (typeof listener !== 'function') {
-        throw new TypeError(`The "listener" argument must be of type function. Received ${listener === null ? 'null' : typeof listener === 'object' ? 'an instance of ' + (listener.constructor && listener.constructor.name || 'Object') : `type ${typeof listener} (${host.inspect(listener)})`}`);
+    this._maxListeners = this._maxListeners || undefined;
+    if (this[kShapeMode] === undefined) this[kShapeMode] = false;
+    if (options !== undefined && options !== null && options.captureRejections !== undefined) {
+      if (typeof options.captureRejections !== 'boolean') {
+        throw host.invalidArgType('options.captureRejections', 'boolean', options.captureRejections);
       }
-      const events = listenersOf(this);
-      if (events.has('newListener')) this.emit('newListener', name, listener);
-      const entry = { listener, once };
-      const list = events.get(name) || [];
-      if (prepend) list.unshift(entry); else list.push(entry);
-      events.set(name, list);
-      return this;
+      this[kCapture] = options.captureRejections;
+    } else {
+      this[kCapture] = EventEmitter.prototype[kCapture];
     }
+  };
 
-    on(name, listener) { return this._add(name, listener, false, false); }
-    addListener(name, listener) { return this._add(name, listener, false, false); }
-    prependListener(name, listener) { return this._add(name, listener, true, false); }
-    once(name, listener) { return this._add(name, listener, false, true); }
-    prependOnceListener(name, listener) { return this._add(name, listener, true, true); }
+  function addListener(target, type, listener, prepend) {
+    checkListener(listener);
+    let events = target._events;
+    if (events === undefined) {
+      events = target._events = Object.create(null);
+      target._eventsCount = 0;
+    } else if (events.newListener !== undefined) {
+      target.emit('newListener', type, listener.listener ? listener.listener : listener);
+      // A 'newListener' listener may have replaced the table.
+      events = target._events;
+    }
+    const existing = events[type];
+    if (existing === undefined) {
+      events[type] = listener;
+      target._eventsCount += 1;
+    } else if (typeof existing === 'function') {
+      events[type] = prepend ? [listener, existing] : [existing, listener];
+    } else if (prepend) {
+      existing.unshift(listener);
+    } else {
+      existing.push(listener);
+    }
+    return target;
+  }
 
-    off(name, listener) { return this.removeListener(name, listener); }
-    removeListener(name, listener) {
-      const events = listenersOf(this);
-      const list = events.get(name);
-      if (!list) return this;
-      for (let i = list.length - 1; i >= 0; i--) {
-        if (list[i].listener === listener) {
-          list.splice(i, 1);
-          if (list.length === 0) events.delete(name);
-          if (events.has('removeListener')) this.emit('removeListener', name, listener);
-          break;
+  // The wrapper `once` registers: it removes itself, then calls the listener once.
+  function onceWrapper(...args) {
+    if (!this.fired) {
+      this.target.removeListener(this.type, this.wrapFn);
+      this.fired = true;
+      return this.listener.apply(this.target, args);
+    }
+    return undefined;
+  }
+  function onceWrap(target, type, listener) {
+    const state = { fired: false, wrapFn: undefined, target, type, listener };
+    const wrapped = onceWrapper.bind(state);
+    wrapped.listener = listener;
+    state.wrapFn = wrapped;
+    return wrapped;
+  }
+
+  // A listener that returns a promise reports its rejection as 'error' when the emitter
+  // captures rejections.
+  function captureRejection(emitter, result, type, args) {
+    if (result === undefined || result === null || typeof result.then !== 'function') return;
+    result.then(undefined, (err) => {
+      globalThis.process.nextTick(() => {
+        if (typeof emitter[captureRejectionSymbol] === 'function') {
+          emitter[captureRejectionSymbol](err, type, ...args);
+        } else {
+          const capture = emitter[kCapture];
+          try {
+            emitter[kCapture] = false;
+            emitter.emit('error', err);
+          } finally {
+            emitter[kCapture] = capture;
+          }
         }
+      });
+    });
+  }
+
+  const unwrap = (list) => list.map((listener) => listener.listener || listener);
+
+  const methods = {
+    _events: undefined,
+    _eventsCount: 0,
+    _maxListeners: undefined,
+
+    setMaxListeners(n) {
+      if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+        const error = new RangeError(`The value of "n" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
+        error.code = 'ERR_OUT_OF_RANGE';
+        throw error;
       }
+      this._maxListeners = n;
       return this;
-    }
+    },
+    getMaxListeners() {
+      return this._maxListeners === undefined ? EventEmitter.defaultMaxListeners : this._maxListeners;
+    },
 
-    removeAllListeners(name) {
-      const events = listenersOf(this);
-      if (name === undefined) events.clear(); else events.delete(name);
-      return this;
-    }
-
-    emit(name, ...args) {
-      const list = listenersOf(this).get(name);
-      if (!list || list.length === 0) {
-        if (name === 'error') {
-          const err = args[0];
-          if (err instanceof Error) throw err;
-          const wrapped = new Error(`Unhandled error. (${host.inspect(err)})`);
-          wrapped.code = 'ERR_UNHANDLED_ERROR';
-          wrapped.context = err;
-          throw wrapped;
-        }
+    emit(type, ...args) {
+      let doError = type === 'error';
+      const events = this._events;
+      if (events !== undefined) {
+        if (doError && events[errorMonitor] !== undefined) this.emit(errorMonitor, ...args);
+        doError = doError && events.error === undefined;
+      } else if (!doError) {
         return false;
       }
-      for (const entry of list.slice()) {
-        if (entry.once) this.removeListener(name, entry.listener);
-        entry.listener.apply(this, args);
+      if (doError) {
+        const err = args[0];
+        if (err instanceof Error) throw err;
+        let shown;
+        try { shown = host.inspect(err); } catch { shown = String(err); }
+        const wrapped = new Error(`Unhandled error. (${shown})`);
+        wrapped.code = 'ERR_UNHANDLED_ERROR';
+        wrapped.context = err;
+        throw wrapped;
+      }
+      const handler = events[type];
+      if (handler === undefined) return false;
+      if (typeof handler === 'function') {
+        const result = handler.apply(this, args);
+        if (this[kCapture]) captureRejection(this, result, type, args);
+      } else {
+        for (const listener of handler.slice()) {
+          const result = listener.apply(this, args);
+          if (this[kCapture]) captureRejection(this, result, type, args);
+        }
       }
       return true;
-    }
+    },
 
-    listenerCount(name) { const list = listenersOf(this).get(name); return list ? list.length : 0; }
-    listeners(name) { return (listenersOf(this).get(name) || []).map((e) => e.listener); }
-    rawListeners(name) { return this.listeners(name); }
-    eventNames() { return [...listenersOf(this).keys()]; }
+    addListener(type, listener) { return addListener(this, type, listener, false); },
+    on(type, listener) { return addListener(this, type, listener, false); },
+    prependListener(type, listener) { return addListener(this, type, listener, true); },
+    once(type, listener) {
+      checkListener(listener);
+      return this.on(type, onceWrap(this, type, listener));
+    },
+    prependOnceListener(type, listener) {
+      checkListener(listener);
+      return this.prependListener(type, onceWrap(this, type, listener));
+    },
+
+    removeListener(type, listener) {
+      checkListener(listener);
+      const events = this._events;
+      if (events === undefined) return this;
+      const list = events[type];
+      if (list === undefined) return this;
+      if (list === listener || list.listener === listener) {
+        this._eventsCount -= 1;
+        if (this._eventsCount === 0) this._events = Object.create(null);
+        else {
+          delete events[type];
+          if (events.removeListener) this.emit('removeListener', type, list.listener || listener);
+        }
+      } else if (typeof list !== 'function') {
+        let position = -1;
+        for (let i = list.length - 1; i >= 0; i--) {
+          if (list[i] === listener || list[i].listener === listener) { position = i; break; }
+        }
+        if (position < 0) return this;
+        list.splice(position, 1);
+        if (list.length === 1) events[type] = list[0];
+        if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+      }
+      return this;
+    },
+
+    removeAllListeners(type) {
+      const events = this._events;
+      if (events === undefined) return this;
+      // Without 'removeListener' listeners, nobody needs to hear of each removal.
+      if (events.removeListener === undefined) {
+        if (type === undefined) {
+          this._events = Object.create(null);
+          this._eventsCount = 0;
+        } else if (events[type] !== undefined) {
+          this._eventsCount -= 1;
+          if (this._eventsCount === 0) this._events = Object.create(null);
+          else delete events[type];
+        }
+        return this;
+      }
+      if (type === undefined) {
+        for (const key of Reflect.ownKeys(events)) {
+          if (key !== 'removeListener') this.removeAllListeners(key);
+        }
+        this.removeAllListeners('removeListener');
+        this._events = Object.create(null);
+        this._eventsCount = 0;
+        return this;
+      }
+      const listeners = events[type];
+      if (typeof listeners === 'function') this.removeListener(type, listeners);
+      else if (listeners !== undefined) {
+        for (let i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+      }
+      return this;
+    },
+
+    listeners(type) {
+      const list = this._events === undefined ? undefined : this._events[type];
+      if (list === undefined) return [];
+      return typeof list === 'function' ? [list.listener || list] : unwrap(list);
+    },
+    rawListeners(type) {
+      const list = this._events === undefined ? undefined : this._events[type];
+      if (list === undefined) return [];
+      return typeof list === 'function' ? [list] : list.slice();
+    },
+    listenerCount(type, listener) {
+      const list = this._events === undefined ? undefined : this._events[type];
+      if (list === undefined) return 0;
+      const all = typeof list === 'function' ? [list] : list;
+      if (listener === undefined || listener === null) return all.length;
+      return all.filter((l) => l === listener || l.listener === listener).length;
+    },
+    eventNames() {
+      return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
+    },
+  };
+  // Assigned in Node's order, enumerable as Node's are, with `off` the same function as
+  // `removeListener`.
+  for (const [key, value] of Object.entries(methods)) {
+    EventEmitter.prototype[key] = value;
+    if (key === 'removeListener') EventEmitter.prototype.off = value;
   }
+  Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false });
 
-  EventEmitter.defaultMaxListeners = 10;
-  EventEmitter.EventEmitter = EventEmitter;
-  EventEmitter.once = (emitter, name) => new Promise((resolve, reject) => {
-    const onError = (err) => { emitter.removeListener(name, onEvent); reject(err); };
-    const onEvent = (...args) => { if (name !== 'error') emitter.removeListener('error', onError); resolve(args); };
-    emitter.once(name, onEvent);
-    if (name !== 'error') emitter.once('error', onError);
+  Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
+    enumerable: true,
+    get: () => defaultMaxListeners,
+    set: (n) => {
+      if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+        const error = new RangeError(`The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
+        error.code = 'ERR_OUT_OF_RANGE';
+        throw error;
+      }
+      defaultMaxListeners = n;
+    },
   });
-  EventEmitter.listenerCount = (emitter, name) => emitter.listenerCount(name);
-  // Node's inspect hides the bookkeeping fields; ours are symbols and non-enumerable.
+  EventEmitter.EventEmitter = EventEmitter;
+  EventEmitter.errorMonitor = errorMonitor;
+  EventEmitter.captureRejectionSymbol = captureRejectionSymbol;
+  Object.defineProperty(EventEmitter, 'captureRejections', {
+    enumerable: true,
+    get: () => EventEmitter.prototype[kCapture],
+    set: (value) => {
+      if (typeof value !== 'boolean') throw host.invalidArgType('EventEmitter.captureRejections', 'boolean', value);
+      EventEmitter.prototype[kCapture] = value;
+    },
+  });
+  EventEmitter.once = function once(emitter, name) {
+    return new Promise((resolve, reject) => {
+      const onError = (err) => { emitter.removeListener(name, onEvent); reject(err); };
+      const onEvent = (...args) => { if (name !== 'error') emitter.removeListener('error', onError); resolve(args); };
+      emitter.once(name, onEvent);
+      if (name !== 'error') emitter.once('error', onError);
+    });
+  };
+  // An async iterator over the emitter's `event`s (each as the array of its arguments), ended by
+  // return() and failed by an 'error' event.
+  EventEmitter.on = function on(emitter, event) {
+    const queued = [];
+    const waiting = [];
+    let failure = null;
+    let finished = false;
+    const stop = () => {
+      finished = true;
+      emitter.removeListener(event, onEvent);
+      if (event !== 'error') emitter.removeListener('error', onError);
+    };
+    const onEvent = (...args) => {
+      const waiter = waiting.shift();
+      if (waiter) waiter.resolve({ value: args, done: false });
+      else queued.push(args);
+    };
+    const onError = (err) => {
+      stop();
+      const waiter = waiting.shift();
+      if (waiter) waiter.reject(err);
+      else failure = err;
+      for (const rest of waiting.splice(0)) rest.resolve({ value: undefined, done: true });
+    };
+    emitter.on(event, onEvent);
+    if (event !== 'error') emitter.on('error', onError);
+    const asyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+    return Object.setPrototypeOf({
+      next() {
+        if (queued.length > 0) return Promise.resolve({ value: queued.shift(), done: false });
+        if (failure !== null) {
+          const err = failure;
+          failure = null;
+          return Promise.reject(err);
+        }
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      },
+      return() {
+        stop();
+        for (const waiter of waiting.splice(0)) waiter.resolve({ value: undefined, done: true });
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw(err) {
+        stop();
+        return Promise.reject(err);
+      },
+    }, asyncIteratorPrototype);
+  };
+  EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+  EventEmitter.getEventListeners = (emitter, type) => emitter.listeners(type);
+  EventEmitter.setMaxListeners = (n = defaultMaxListeners, ...targets) => {
+    if (targets.length === 0) EventEmitter.defaultMaxListeners = n;
+    else for (const target of targets) target.setMaxListeners(n);
+  };
   host.EventEmitter = EventEmitter;
 })(globalThis.__codebox);
