@@ -30,7 +30,8 @@
   lazyGlobal('TextDecoder', () => host.internal('buffer').TextDecoder);
   host.inspect = (value, options) => host.internal('inspect').inspect(value, options);
   // Node's TypeError for an argument of the wrong type (ERR_INVALID_ARG_TYPE), worded as Node
-  // words it: what was received is named by its type and value, or by its class.
+  // words it: `expected` is a type (`string`) or a class (`an instance of Buffer`), and what was
+  // received is named by its type and value, or by its class.
   host.invalidArgType = (name, expected, value) => {
     let received;
     if (value === null || value === undefined) received = `Received ${value}`;
@@ -43,7 +44,8 @@
       if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
       received = `Received type ${typeof value} (${shown})`;
     }
-    const error = new TypeError(`The "${name}" argument must be of type ${expected}. ${received}`);
+    const kind = expected.startsWith('an instance of') ? expected : `of type ${expected}`;
+    const error = new TypeError(`The "${name}" argument must be ${kind}. ${received}`);
     error.code = 'ERR_INVALID_ARG_TYPE';
     return error;
   };

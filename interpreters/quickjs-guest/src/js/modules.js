@@ -23,7 +23,7 @@
     timers: internal('misc', 'timers'),
     'timers/promises': internal('misc', 'timersPromises'),
     string_decoder: () => ({ StringDecoder: host.internal('misc').StringDecoder }),
-    buffer: () => ({ Buffer: globalThis.Buffer }),
+    buffer: () => host.internal('buffer').module,
     url: internal('url'),
     process: () => globalThis.process,
     console: () => globalThis.console,
