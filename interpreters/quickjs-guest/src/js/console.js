@@ -1,70 +1,92 @@
-// `console`, writing through util.format exactly as Node's Console does.
+// `console`, writing through util.format exactly as Node's Console does, and through the
+// stream's own `write`, looked up at each call, so that a program that replaces
+// `process.stdout.write` sees what console.log prints, as in Node. `Console` makes more.
 (function (host) {
   'use strict';
 
-  const counts = new Map();
-  const timers = new Map();
-  let groupIndent = '';
-
-  function print(fd, text) {
-    if (groupIndent !== '') {
-      text = text.includes('\n') ? text.replace(/\n/g, `\n${groupIndent}`) : text;
-      text = groupIndent + text;
-    }
-    host.write(fd, `${text}\n`);
-  }
   // A lone string is printed as it is, without loading util.inspect.
   const format = (args) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : host.formatWithOptions(undefined, ...args));
-  const named = (name, fd) => ({ [name](...args) { print(fd, format(args)); } })[name];
-  const elapsed = (label) => {
-    const ms = host.now() - timers.get(label);
-    return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
-  };
 
-  globalThis.console = {
-    log: named('log', 1),
-    info: named('info', 1),
-    debug: named('debug', 1),
-    error: named('error', 2),
-    warn: named('warn', 2),
-    trace: (...args) => {
-      const stack = (new Error().stack || '').split('\n').slice(1).join('\n');
-      print(2, `Trace${args.length ? ': ' + host.formatWithOptions(undefined, ...args) : ''}\n${stack}`.replace(/\n$/, ''));
-    },
-    dir: (value, options) => print(1, host.inspect(value, { customInspect: false, ...options })),
-    dirxml: named('dirxml', 1),
-    assert: (condition, ...args) => {
-      if (!condition) {
-        args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-        print(2, host.formatWithOptions(undefined, ...args));
+  // The methods of a console that writes to the streams `out` and `err`.
+  function makeConsole(out, err) {
+    const counts = new Map();
+    const timers = new Map();
+    let groupIndent = '';
+    const print = (stream, text) => {
+      if (groupIndent !== '') {
+        text = text.includes('\n') ? text.replace(/\n/g, `\n${groupIndent}`) : text;
+        text = groupIndent + text;
       }
-    },
-    count: (label = 'default') => {
-      label = `${label}`;
-      counts.set(label, (counts.get(label) || 0) + 1);
-      print(1, `${label}: ${counts.get(label)}`);
-    },
-    countReset: (label = 'default') => { counts.delete(`${label}`); },
-    time: (label = 'default') => { timers.set(`${label}`, host.now()); },
-    timeEnd: (label = 'default') => {
-      label = `${label}`;
-      if (!timers.has(label)) return;
-      print(1, `${label}: ${elapsed(label)}`);
-      timers.delete(label);
-    },
-    timeLog: (label = 'default', ...data) => {
-      label = `${label}`;
-      if (!timers.has(label)) return;
-      print(1, host.formatWithOptions(undefined, `${label}: ${elapsed(label)}`, ...data));
-    },
-    group: (...args) => {
-      if (args.length > 0) print(1, host.formatWithOptions(undefined, ...args));
-      groupIndent += '  ';
-    },
-    groupCollapsed: (...args) => globalThis.console.group(...args),
-    groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
-    table,
-  };
+      stream.write(`${text}\n`);
+    };
+    const named = (name, stream) => ({ [name](...args) { print(stream, format(args)); } })[name];
+    const elapsed = (label) => {
+      const ms = host.now() - timers.get(label);
+      return ms >= 1000 ? `${(ms / 1000).toFixed(3)}s` : `${ms.toFixed(3)}ms`;
+    };
+    const methods = {
+      log: named('log', out),
+      info: named('info', out),
+      debug: named('debug', out),
+      error: named('error', err),
+      warn: named('warn', err),
+      trace: (...args) => {
+        const stack = (new Error().stack || '').split('\n').slice(1).join('\n');
+        print(err, `Trace${args.length ? ': ' + host.formatWithOptions(undefined, ...args) : ''}\n${stack}`.replace(/\n$/, ''));
+      },
+      dir: (value, options) => print(out, host.inspect(value, { customInspect: false, ...options })),
+      dirxml: named('dirxml', out),
+      assert: (condition, ...args) => {
+        if (!condition) {
+          args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
+          print(err, host.formatWithOptions(undefined, ...args));
+        }
+      },
+      count: (label = 'default') => {
+        label = `${label}`;
+        counts.set(label, (counts.get(label) || 0) + 1);
+        print(out, `${label}: ${counts.get(label)}`);
+      },
+      countReset: (label = 'default') => { counts.delete(`${label}`); },
+      time: (label = 'default') => { timers.set(`${label}`, host.now()); },
+      timeEnd: (label = 'default') => {
+        label = `${label}`;
+        if (!timers.has(label)) return;
+        print(out, `${label}: ${elapsed(label)}`);
+        timers.delete(label);
+      },
+      timeLog: (label = 'default', ...data) => {
+        label = `${label}`;
+        if (!timers.has(label)) return;
+        print(out, host.formatWithOptions(undefined, `${label}: ${elapsed(label)}`, ...data));
+      },
+      group: (...args) => {
+        if (args.length > 0) print(out, host.formatWithOptions(undefined, ...args));
+        groupIndent += '  ';
+      },
+      groupCollapsed: (...args) => methods.group(...args),
+      groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
+      table: (data, properties) => table((text) => print(out, text), methods.log, data, properties),
+    };
+    return methods;
+  }
+
+  // `new Console(stdout[, stderr])` or `new Console({ stdout, stderr })`.
+  function Console(options, stderr) {
+    if (!new.target) return new Console(options, stderr);
+    const streams = options !== null && typeof options === 'object' && typeof options.write !== 'function' ? options : { stdout: options, stderr };
+    const out = streams.stdout;
+    if (out === null || typeof out !== 'object' || typeof out.write !== 'function') {
+      const error = new TypeError('The "stdout" argument must be of type object.');
+      error.code = 'ERR_CONSOLE_WRITABLE_STREAM';
+      error.message = 'Console expects a writable stream instance for stdout';
+      throw error;
+    }
+    Object.assign(this, makeConsole(out, streams.stderr || out));
+  }
+
+  globalThis.console = makeConsole(globalThis.process.stdout, globalThis.process.stderr);
+  Object.defineProperty(globalThis.console, 'Console', { value: Console, writable: true, configurable: true, enumerable: false });
 
   // console.table, after Node's lib/internal/cli_table.js.
   function renderTable(head, columns) {
@@ -83,8 +105,8 @@
     const renderRow = (row) => {
       let out = '│ ';
       for (let i = 0; i < row.length; i++) {
-        const needed = (columnWidths[i] - width(row[i])) / 2;
-        out += ' '.repeat(needed) + row[i] + ' '.repeat(Math.ceil(needed));
+        // Left-aligned, as Node 20.20 aligns its cells.
+        out += row[i] + ' '.repeat(columnWidths[i] - width(row[i]));
         if (i !== row.length - 1) out += ' │ ';
       }
       return `${out} │`;
@@ -95,8 +117,8 @@
     return `${result}└${divider.join('┴')}┘`;
   }
 
-  function table(data, properties) {
-    if (data === null || typeof data !== 'object') return globalThis.console.log(data);
+  function table(print, log, data, properties) {
+    if (data === null || typeof data !== 'object') return log(data);
     const cell = (v) => {
       const depth = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 2 ? -1 : 0;
       return host.inspect(v, { depth, maxArrayLength: 3, breakLength: Infinity });
@@ -106,11 +128,11 @@
       const keys = [];
       const values = [];
       for (const [k, v] of data) { keys.push(cell(k)); values.push(cell(v)); }
-      return print(1, renderTable(['(iteration index)', 'Key', 'Values'], [indexes(keys.length), keys, values]));
+      return print(renderTable(['(iteration index)', 'Key', 'Values'], [indexes(keys.length), keys, values]));
     }
     if (data instanceof Set) {
       const values = [...data].map(cell);
-      return print(1, renderTable(['(iteration index)', 'Values'], [indexes(values.length), values]));
+      return print(renderTable(['(iteration index)', 'Values'], [indexes(values.length), values]));
     }
     const map = Object.create(null);
     let hasPrimitives = false;
@@ -137,6 +159,6 @@
     }
     keys.unshift('(index)');
     values.unshift(indexKeyArray);
-    return print(1, renderTable(keys, values));
+    return print(renderTable(keys, values));
   }
 })(globalThis.__codebox);

@@ -43,5 +43,103 @@
     end(buffer) { const s = buffer ? this.write(buffer) : ''; const rest = host.internal('buffer').utf8Decode(this._pending); this._pending = []; return s + rest; }
   }
 
-  return { os, timers, timersPromises, StringDecoder };
+  // querystring, as Node's: `+` and percent-escapes decoded (tolerantly), repeated keys
+  // gathered into arrays, and its own escaping (RFC 3986's unreserved characters and !'()*).
+  const unreserved = /[A-Za-z0-9\-._~!'()*]/;
+  function qsEscape(value) {
+    const str = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? String(value) : `${value}`;
+    let out = '';
+    for (let i = 0; i < str.length; i++) {
+      const c = str[i];
+      const code = str.charCodeAt(i);
+      if (code < 0x80) {
+        out += unreserved.test(c) ? c : `%${code.toString(16).toUpperCase().padStart(2, '0')}`;
+        continue;
+      }
+      if (code >= 0xd800 && code <= 0xdfff) {
+        const next = str.charCodeAt(i + 1);
+        if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
+          const error = new URIError('URI malformed');
+          error.code = 'ERR_INVALID_URI';
+          throw error;
+        }
+        out += encodeURIComponent(str.slice(i, i + 2));
+        i++;
+        continue;
+      }
+      out += encodeURIComponent(c);
+    }
+    return out;
+  }
+  // Percent-escapes decoded byte by byte, a malformed one kept as it is.
+  function unescapeBuffer(str, decodeSpaces) {
+    const bytes = [];
+    const utf8 = host.internal('buffer').utf8Encode;
+    for (let i = 0; i < str.length; i++) {
+      const c = str[i];
+      if (c === '+' && decodeSpaces) bytes.push(32);
+      else if (c === '%' && /^[0-9a-fA-F]{2}$/.test(str.slice(i + 1, i + 3))) {
+        bytes.push(parseInt(str.slice(i + 1, i + 3), 16));
+        i += 2;
+      } else bytes.push(...utf8(c === '%' ? c : str.slice(i, str.codePointAt(i) > 0xffff ? (i++, i + 1) : i + 1)));
+    }
+    return host.internal('buffer').Buffer.from(bytes);
+  }
+  function qsUnescape(str, decodeSpaces) {
+    try {
+      return decodeURIComponent(str);
+    } catch {
+      return unescapeBuffer(str, decodeSpaces).toString();
+    }
+  }
+  const primitive = (v) => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' && Number.isFinite(v)) return `${v}`;
+    if (typeof v === 'bigint') return `${v}`;
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    return '';
+  };
+  const querystring = {
+    unescapeBuffer,
+    unescape: qsUnescape,
+    escape: qsEscape,
+    stringify(obj, sep = '&', eq = '=', options) {
+      const encode = options && typeof options.encodeURIComponent === 'function' ? options.encodeURIComponent : querystring.escape;
+      if (obj === null || typeof obj !== 'object') return '';
+      const fields = [];
+      for (const key of Object.keys(obj)) {
+        const value = obj[key];
+        const prefix = encode(primitive(key)) + eq;
+        if (Array.isArray(value)) for (const item of value) fields.push(prefix + encode(primitive(item)));
+        else fields.push(prefix + encode(primitive(value)));
+      }
+      return fields.join(sep);
+    },
+    parse(qs, sep = '&', eq = '=', options) {
+      const result = Object.create(null);
+      if (typeof qs !== 'string' || qs.length === 0) return result;
+      sep = sep || '&';
+      eq = eq || '=';
+      const maxKeys = options && typeof options.maxKeys === 'number' ? options.maxKeys : 1000;
+      const decode = options && typeof options.decodeURIComponent === 'function' ? options.decodeURIComponent : querystring.unescape;
+      let pieces = qs.split(sep);
+      if (maxKeys > 0) pieces = pieces.slice(0, maxKeys);
+      for (const piece of pieces) {
+        if (piece.length === 0) continue;
+        const at = piece.indexOf(eq);
+        const rawKey = at >= 0 ? piece.slice(0, at) : piece;
+        const rawValue = at >= 0 ? piece.slice(at + eq.length) : '';
+        const key = decode(rawKey.replace(/\+/g, ' '), true);
+        const value = decode(rawValue.replace(/\+/g, ' '), true);
+        if (!(key in result)) result[key] = value;
+        else if (Array.isArray(result[key])) result[key].push(value);
+        else result[key] = [result[key], value];
+      }
+      return result;
+    },
+  };
+  querystring.decode = querystring.parse;
+  querystring.encode = querystring.stringify;
+
+  return { os, timers, timersPromises, StringDecoder, querystring };
 })(globalThis.__codebox);

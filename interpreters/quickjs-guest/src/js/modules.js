@@ -22,6 +22,8 @@
     os: internal('misc', 'os'),
     timers: internal('misc', 'timers'),
     'timers/promises': internal('misc', 'timersPromises'),
+    querystring: internal('misc', 'querystring'),
+    'util/types': () => host.internal('util').types,
     string_decoder: () => ({ StringDecoder: host.internal('misc').StringDecoder }),
     buffer: () => host.internal('buffer').module,
     url: internal('url'),

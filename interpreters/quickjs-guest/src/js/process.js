@@ -92,6 +92,42 @@
     }
   }
 
+  // process.emitWarning as Node's: the warning is an Error named by its type, emitted as
+  // 'warning' on the next tick and printed to stderr (with Node's hint, the first time).
+  let hinted = false;
+  function emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object') {
+      ({ type, code, detail } = type);
+    } else if (typeof type === 'function') {
+      type = undefined;
+    } else if (typeof code === 'function') {
+      code = undefined;
+    }
+    if (typeof warning === 'string') {
+      const error = new Error(warning);
+      error.name = typeof type === 'string' ? type : 'Warning';
+      if (code !== undefined) error.code = code;
+      if (detail !== undefined) error.detail = detail;
+      warning = error;
+    } else if (!(warning instanceof Error)) {
+      throw host.invalidArgType('warning', 'string or an instance of Error', warning);
+    }
+    if (warning.name === 'DeprecationWarning' && globalThis.process.noDeprecation) return;
+    host.nextTick(() => {
+      globalThis.process.emit('warning', warning);
+      const prefix = `(node:${globalThis.process.pid}) ${warning.code ? `[${warning.code}] ` : ''}`;
+      let text = `${prefix}${warning.name}: ${warning.message}\n`;
+      if (typeof warning.detail === 'string') text += `${warning.detail}\n`;
+      if (!hinted) {
+        hinted = true;
+        const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+        text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
+      }
+      write(2, text);
+    });
+  }
+
   class Writer extends EventEmitter {
     constructor(fd) { super(); this.fd = fd; this.isTTY = undefined; this.writable = true; }
     write(chunk, encoding, callback) {
@@ -164,7 +200,7 @@
     uptime: () => (host.now() - startTime) / 1000,
     memoryUsage: Object.assign(() => ({ rss: 41943040, heapTotal: 6291456, heapUsed: 4718592, external: 1048576, arrayBuffers: 16384 }), { rss: () => 41943040 }),
     cpuUsage: () => ({ user: Math.round((host.now() - startTime) * 1000), system: 0 }),
-    emitWarning: (warning) => write(2, `(node:42) ${typeof warning === 'string' ? 'Warning: ' + warning : warning.name + ': ' + warning.message}\n`),
+    emitWarning,
     umask: () => 0o22,
     getuid: () => 1000,
     getgid: () => 1000,

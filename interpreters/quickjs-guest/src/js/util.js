@@ -4,6 +4,7 @@
 
   // ---- util ----
 
+  const warnedCodes = new Set();
   const util = {
     inspect: host.internal('inspect').inspect,
     format: host.format,
@@ -15,7 +16,22 @@
     },
     callbackify: (fn) => (...args) => { const cb = args.pop(); fn(...args).then((v) => cb(null, v), (e) => cb(e)); },
     inherits(ctor, superCtor) { Object.setPrototypeOf(ctor.prototype, superCtor.prototype); Object.setPrototypeOf(ctor, superCtor); ctor.super_ = superCtor; },
-    deprecate: (fn) => fn,
+    // A wrapper that warns once (once per code) that `fn` is deprecated, then calls it.
+    deprecate(fn, message, code) {
+      if (typeof fn !== 'function') throw host.invalidArgType('fn', 'function', fn);
+      let warned = false;
+      function deprecated(...args) {
+        if (!warned && !(code !== undefined && warnedCodes.has(code))) {
+          warned = true;
+          if (code !== undefined) warnedCodes.add(code);
+          globalThis.process.emitWarning(message, 'DeprecationWarning', code);
+        }
+        return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+      }
+      Object.setPrototypeOf(deprecated, fn);
+      if (fn.prototype) deprecated.prototype = fn.prototype;
+      return deprecated;
+    },
     isArray: Array.isArray,
     types: {
       isDate: (v) => v instanceof Date,
