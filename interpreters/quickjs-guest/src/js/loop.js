@@ -26,12 +26,30 @@
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
     ticks.push([fn, args]);
   };
+  // An error that escapes a callback goes to the process's 'uncaughtException' listeners when
+  // it has any (after 'uncaughtExceptionMonitor'), and the loop goes on, as in Node; false
+  // when there are none, and the program ends with the error.
+  host.handleUncaught = (err) => {
+    const process = globalThis.process;
+    if (process === undefined || process.listenerCount('uncaughtException') === 0) return false;
+    process.emit('uncaughtExceptionMonitor', err, 'uncaughtException');
+    process.emit('uncaughtException', err, 'uncaughtException');
+    return true;
+  };
+  const guarded = (fn, args) => {
+    try {
+      fn(...args);
+    } catch (err) {
+      if (!host.handleUncaught(err)) throw err;
+    }
+  };
+
   // Runs every queued tick (and the ticks they queue); true when any ran.
   host.runTicks = () => {
     if (ticks.length === 0) return false;
     while (ticks.length > 0) {
       const [fn, args] = ticks.shift();
-      fn(...args);
+      guarded(fn, args);
     }
     return true;
   };
@@ -149,13 +167,13 @@
             timers.delete(task._id);
           }
           emittedBeforeExit = false;
-          task._onTimeout(...task._args);
+          guarded(task._onTimeout, task._args);
           return true;
         }
         if (task instanceof Immediate) {
           if (task._cleared) continue;
           emittedBeforeExit = false;
-          task._onImmediate(...task._args);
+          guarded(task._onImmediate, task._args);
           return true;
         }
         if (task.io) {

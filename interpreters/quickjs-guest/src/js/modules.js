@@ -198,7 +198,11 @@
   }
 
   host.runMain = (entry) => {
-    load(entry, undefined);
+    try {
+      load(entry, undefined);
+    } catch (err) {
+      if (!host.handleUncaught(err)) throw err;
+    }
   };
   Module.createRequire = (from) => {
     const filename = String(from instanceof URL ? from.pathname : from).replace(/^file:\/\//, '');
