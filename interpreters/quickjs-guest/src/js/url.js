@@ -141,11 +141,146 @@
     }
   }
 
+  // ---- the legacy API: url.parse, url.format and url.resolve ----
+
+  // Protocols whose URLs have `//` and a host, and those that never have a host.
+  const slashedProtocols = new Set(['http', 'http:', 'https', 'https:', 'ftp', 'ftp:', 'gopher', 'gopher:', 'file', 'file:', 'ws', 'ws:', 'wss', 'wss:']);
+  const hostlessProtocols = new Set(['javascript', 'javascript:']);
+  // Characters escaped in what follows the host, as Node's legacy parser escapes them.
+  const autoEscape = new Set(['{', '}', '|', '\\', '^', '`', '<', '>', '"', ' ', '\r', '\n', '\t', "'"]);
+  const hostEnd = ['/', '?', '#', '\\', ' ', '<', '>', '"', '`', '{', '}', '|', '^', "'", '\r', '\n', '\t', ';'];
+
+  function Url() {
+    this.protocol = null;
+    this.slashes = null;
+    this.auth = null;
+    this.host = null;
+    this.port = null;
+    this.hostname = null;
+    this.hash = null;
+    this.search = null;
+    this.query = null;
+    this.pathname = null;
+    this.path = null;
+    this.href = null;
+  }
+
+  function urlParse(input, parseQueryString = false, slashesDenoteHost = false) {
+    if (input instanceof Url) return input;
+    if (typeof input !== 'string') throw host.invalidArgType('url', 'string', input);
+    const url = new Url();
+    let rest = input.trim();
+    const hashAt = rest.indexOf('#');
+    if (hashAt !== -1) {
+      url.hash = rest.slice(hashAt);
+      rest = rest.slice(0, hashAt);
+    }
+    const searchAt = rest.indexOf('?');
+    if (searchAt !== -1) {
+      url.search = rest.slice(searchAt);
+      url.query = rest.slice(searchAt + 1);
+      rest = rest.slice(0, searchAt);
+    }
+    if (parseQueryString) {
+      url.query = host.internal('misc').querystring.parse(url.query || '');
+      if (url.search === null) url.search = '';
+    }
+    const proto = /^[a-z0-9.+-]+:/i.exec(rest);
+    let lowerProto;
+    if (proto) {
+      lowerProto = proto[0].toLowerCase();
+      url.protocol = lowerProto;
+      rest = rest.slice(proto[0].length);
+    }
+    if ((slashesDenoteHost || proto || /^\/\/[^@/]+@[^@/]+/.test(rest)) && rest.startsWith('//') && !(proto && hostlessProtocols.has(lowerProto))) {
+      url.slashes = true;
+      rest = rest.slice(2);
+    }
+    if (!hostlessProtocols.has(lowerProto) && (url.slashes || (proto && !slashedProtocols.has(lowerProto)))) {
+      let end = rest.length;
+      for (const c of hostEnd) {
+        const at = rest.indexOf(c);
+        if (at !== -1 && at < end) end = at;
+      }
+      const atSign = rest.lastIndexOf('@', end);
+      if (atSign !== -1) {
+        url.auth = decodeURIComponent(rest.slice(0, atSign));
+        rest = rest.slice(atSign + 1);
+        end -= atSign + 1;
+      }
+      let hostPart = rest.slice(0, end);
+      rest = rest.slice(end);
+      const port = /:[0-9]*$/.exec(hostPart);
+      if (port) {
+        if (port[0] !== ':') url.port = port[0].slice(1);
+        hostPart = hostPart.slice(0, hostPart.length - port[0].length);
+      }
+      const ipv6 = hostPart.startsWith('[') && hostPart.endsWith(']');
+      url.hostname = (ipv6 ? hostPart.slice(1, -1) : hostPart).toLowerCase();
+      url.host = `${ipv6 ? `[${url.hostname}]` : url.hostname}${url.port !== null ? `:${url.port}` : ''}`;
+    }
+    if (!hostlessProtocols.has(lowerProto)) {
+      rest = [...rest].map((c) => (autoEscape.has(c) ? encodeURIComponent(c) : c)).join('');
+    }
+    if (rest.length > 0) url.pathname = rest;
+    if (slashedProtocols.has(lowerProto) && url.hostname && !url.pathname) url.pathname = '/';
+    if (url.pathname !== null || url.search !== null) url.path = `${url.pathname || ''}${url.search || ''}`;
+    url.href = urlFormat(url);
+    return url;
+  }
+
+  function urlFormat(object) {
+    if (typeof object === 'string') object = urlParse(object);
+    else if (object instanceof URL) return object.href;
+    else if (object === null || typeof object !== 'object') throw host.invalidArgType('urlObject', 'object', object);
+    let auth = object.auth || '';
+    if (auth) auth = `${encodeURIComponent(auth).replace(/%3A/i, ':')}@`;
+    let protocol = object.protocol || '';
+    let pathname = object.pathname || '';
+    let hash = object.hash || '';
+    let hostText = '';
+    let query = '';
+    if (object.host) hostText = auth + object.host;
+    else if (object.hostname) {
+      hostText = auth + (object.hostname.includes(':') ? `[${object.hostname}]` : object.hostname);
+      if (object.port) hostText += `:${object.port}`;
+    }
+    if (object.query !== null && typeof object.query === 'object') query = host.internal('misc').querystring.stringify(object.query);
+    let search = object.search || (query && `?${query}`) || '';
+    if (protocol && !protocol.endsWith(':')) protocol += ':';
+    pathname = pathname.replace(/[?#]/g, (c) => encodeURIComponent(c));
+    if (object.slashes || slashedProtocols.has(protocol)) {
+      if (object.slashes || hostText) {
+        if (pathname && pathname[0] !== '/') pathname = `/${pathname}`;
+        hostText = `//${hostText}`;
+      } else if (protocol === 'file:') {
+        hostText = '//';
+      }
+    }
+    if (hash && hash[0] !== '#') hash = `#${hash}`;
+    if (search && search[0] !== '?') search = `?${search}`;
+    search = search.replace(/#/g, '%23');
+    return protocol + hostText + pathname + search + hash;
+  }
+
+  // Resolves `to` against `from` as a browser resolves a link; a base without a protocol is
+  // resolved as a path.
+  function urlResolve(from, to) {
+    if (/^[a-z0-9.+-]+:/i.test(from)) return new URL(to, from).href;
+    const resolved = new URL(to, `resolve://host${from.startsWith('/') ? '' : '/'}${from}`);
+    if (resolved.protocol !== 'resolve:') return resolved.href;
+    const out = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+    return from.startsWith('/') || to.startsWith('/') ? out : out.slice(1);
+  }
+
   return {
     URL,
     URLSearchParams,
+    Url,
+    parse: urlParse,
+    resolve: urlResolve,
     fileURLToPath: (u) => decodeURIComponent((u instanceof URL ? u : new URL(String(u))).pathname),
     pathToFileURL: (p) => new URL(`file://${encodeURI(p.startsWith('/') ? p : `${host.cwd}/${p}`)}`),
-    format: (u) => (u instanceof URL ? u.href : String(u)),
+    format: urlFormat,
   };
 })(globalThis.__codebox);
