@@ -20,6 +20,61 @@
     get name() { return 'AssertionError'; }
   }
 
+  // assert.CallTracker: wraps functions, counts their calls, and verify() checks the counts.
+  let trackerWarned = false;
+  class CallTracker {
+    #tracked = [];
+    constructor() {
+      if (!trackerWarned) {
+        trackerWarned = true;
+        globalThis.process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
+      }
+    }
+    calls(fn = () => {}, exact = 1) {
+      if (typeof fn === 'number') { exact = fn; fn = () => {}; }
+      const record = { fn, exact, calls: [] };
+      const tracker = this;
+      const wrapped = function (...args) {
+        record.calls.push({ thisArg: this, arguments: args });
+        return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+      };
+      Object.defineProperty(wrapped, 'name', { value: fn.name });
+      Object.defineProperty(wrapped, 'length', { value: fn.length });
+      record.wrapped = wrapped;
+      tracker.#tracked.push(record);
+      return wrapped;
+    }
+    #find(wrapped) {
+      const record = this.#tracked.find((r) => r.wrapped === wrapped);
+      if (record === undefined) {
+        const error = new TypeError('The "fn" argument is invalid. Received ' + host.inspect(wrapped));
+        error.code = 'ERR_INVALID_ARG_VALUE';
+        throw error;
+      }
+      return record;
+    }
+    getCalls(wrapped) { return this.#find(wrapped).calls.slice(); }
+    reset(wrapped) {
+      if (wrapped === undefined) for (const record of this.#tracked) record.calls = [];
+      else this.#find(wrapped).calls = [];
+    }
+    report() {
+      return this.#tracked.filter((r) => r.calls.length !== r.exact).map((r) => ({
+        message: `Expected the ${r.fn.name || 'calls'} function to be executed ${r.exact} time(s) but was executed ${r.calls.length} time(s).`,
+        actual: r.calls.length,
+        expected: r.exact,
+        operator: r.fn.name || 'calls',
+        stack: new Error().stack,
+      }));
+    }
+    verify() {
+      const errors = this.report();
+      if (errors.length === 0) return;
+      const message = errors.length === 1 ? errors[0].message : ['Functions were not called the expected number of times', ...errors.map((e) => e.message)].join('\n');
+      throw new AssertionError({ message, details: errors });
+    }
+  }
+
   const readable = {
     strictEqual: 'Expected values to be strictly equal:',
     deepStrictEqual: 'Expected values to be strictly deep-equal:',
@@ -130,7 +185,12 @@
     async doesNotReject(promiseOrFn, expected, message) {
       try { await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn); } catch (e) { fail(e, expected, message ?? `Got unwanted rejection.\nActual message: "${e && e.message}"`, 'doesNotReject'); }
     },
-    ifError: (v) => { if (v !== null && v !== undefined) throw v; },
+    ifError(value) {
+      if (value === null || value === undefined) return;
+      const shown = value instanceof Error && typeof value.message === 'string' ? value.message : host.inspect(value);
+      throw new AssertionError({ message: `ifError got unwanted exception: ${shown}`, actual: value, expected: null, operator: 'ifError' });
+    },
+    CallTracker,
   });
   assert.strict = assert;
 

@@ -14,8 +14,13 @@
     if (a instanceof Date) { if (a.getTime() !== b.getTime()) return false; }
     else if (a instanceof RegExp) { if (String(a) !== String(b) || a.lastIndex !== b.lastIndex) return false; }
     else if (a instanceof Error) { if (a.message !== b.message || a.name !== b.name) return false; }
-    else if (ArrayBuffer.isView(a)) { if (a.length !== b.length) return false; for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false; }
-    else if (typeof a === 'object' && (tag === '[object Number]' || tag === '[object String]' || tag === '[object Boolean]')) { if (!Object.is(a.valueOf(), b.valueOf())) return false; }
+    else if (ArrayBuffer.isView(a)) {
+      if (a.length !== b.length) return false;
+      // Strict tells 0 from -0 and takes NaN for NaN; loose takes 0 for -0.
+      const same = strict ? Object.is : (x, y) => x == y || (Number.isNaN(x) && Number.isNaN(y));
+      for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    }
+    else if (typeof a === 'object' && ['[object Number]', '[object String]', '[object Boolean]', '[object Symbol]', '[object BigInt]'].includes(tag)) { if (!Object.is(a.valueOf(), b.valueOf())) return false; }
     for (const [x, y] of memo) if (x === a && y === b) return true;
     memo.push([a, b]);
     if (a instanceof Map) {
