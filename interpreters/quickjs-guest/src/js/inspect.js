@@ -6,7 +6,7 @@
   'use strict';
 
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
-  const defaults = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, maxStringLength: 10000, sorted: false, getters: false };
+  const defaults = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, maxStringLength: 10000, sorted: false, getters: false, numericSeparator: false };
   const kObjectType = 0;
   const kArrayType = 1;
   const kArrayExtrasType = 2;
@@ -48,8 +48,36 @@
     return q + result + q;
   }
 
-  const formatNumber = (n) => (Object.is(n, -0) ? '-0' : `${n}`);
-  const formatBigInt = (n) => `${n}n`;
+  // `numericSeparator`: underscores between groups of three digits, counted from the point
+  // outwards (an integer's from its end, a fraction's from its start), as Node writes them.
+  function groupInteger(digits) {
+    const start = digits.startsWith('-') ? 1 : 0;
+    let end = digits.length;
+    let grouped = '';
+    while (end >= start + 4) {
+      grouped = `_${digits.slice(end - 3, end)}${grouped}`;
+      end -= 3;
+    }
+    return digits.slice(0, end) + grouped;
+  }
+  function groupFraction(digits) {
+    const groups = [];
+    for (let i = 0; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+    // A last group shorter than three joins nothing: `1234` is `123_4`, as in Node.
+    return groups.join('_');
+  }
+  function formatNumber(n, separate = false) {
+    if (!separate) return Object.is(n, -0) ? '-0' : `${n}`;
+    if (n < 0 && !Number.isInteger(n) && Number.isFinite(n)) return `-${formatNumber(-n, true)}`;
+    const integer = Math.trunc(n);
+    const text = String(integer);
+    if (integer === n) return !Number.isFinite(n) || text.includes('e') ? text : groupInteger(text);
+    if (Number.isNaN(n)) return text;
+    const full = String(n);
+    if (full.includes('e')) return full;
+    return `${groupInteger(text)}.${groupFraction(full.slice(text.length + 1))}`;
+  }
+  const formatBigInt = (n, separate = false) => `${separate ? groupInteger(`${n}`) : n}n`;
 
   function formatPrimitive(value, ctx) {
     if (typeof value === 'string') {
@@ -64,8 +92,8 @@
       }
       return strEscape(value) + trailer;
     }
-    if (typeof value === 'number') return formatNumber(value);
-    if (typeof value === 'bigint') return formatBigInt(value);
+    if (typeof value === 'number') return formatNumber(value, ctx.numericSeparator);
+    if (typeof value === 'bigint') return formatBigInt(value, ctx.numericSeparator);
     if (typeof value === 'boolean') return `${value}`;
     if (typeof value === 'undefined') return 'undefined';
     return value.toString();
@@ -441,7 +469,7 @@
     const remaining = length - maxLength;
     const output = [];
     const elementFormatter = length > 0 && typeof value[0] === 'number' ? formatNumber : formatBigInt;
-    for (let i = 0; i < maxLength; ++i) output.push(elementFormatter(value[i]));
+    for (let i = 0; i < maxLength; ++i) output.push(elementFormatter(value[i], ctx.numericSeparator));
     if (remaining > 0) output.push(remainingText(remaining));
     return output;
   }
@@ -727,6 +755,7 @@
     let a = 0;
     let str = '';
     let join = '';
+    const separate = Boolean(inspectOptions && inspectOptions.numericSeparator);
     if (typeof first === 'string') {
       if (args.length === 1) return first;
       let tempStr;
@@ -738,8 +767,8 @@
             switch (nextChar) {
               case 115: { // 's'
                 const tempArg = args[++a];
-                if (typeof tempArg === 'number') tempStr = formatNumber(tempArg);
-                else if (typeof tempArg === 'bigint') tempStr = formatBigInt(tempArg);
+                if (typeof tempArg === 'number') tempStr = formatNumber(tempArg, separate);
+                else if (typeof tempArg === 'bigint') tempStr = formatBigInt(tempArg, separate);
                 else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
                 else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
                 break;
@@ -747,18 +776,18 @@
               case 106: tempStr = tryStringify(args[++a]); break; // 'j'
               case 100: { // 'd'
                 const tempNum = args[++a];
-                if (typeof tempNum === 'bigint') tempStr = formatBigInt(tempNum);
+                if (typeof tempNum === 'bigint') tempStr = formatBigInt(tempNum, separate);
                 else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-                else tempStr = formatNumber(Number(tempNum));
+                else tempStr = formatNumber(Number(tempNum), separate);
                 break;
               }
               case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
               case 111: tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 }); break; // 'o'
               case 105: { // 'i'
                 const tempInteger = args[++a];
-                if (typeof tempInteger === 'bigint') tempStr = formatBigInt(tempInteger);
+                if (typeof tempInteger === 'bigint') tempStr = formatBigInt(tempInteger, separate);
                 else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-                else tempStr = formatNumber(Number.parseInt(tempInteger));
+                else tempStr = formatNumber(Number.parseInt(tempInteger), separate);
                 break;
               }
               case 102: { // 'f'
