@@ -40,16 +40,48 @@
     }
     sort() { this._list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); this._update(); }
     forEach(fn, thisArg) { for (const [k, v] of this._list) fn.call(thisArg, v, k, this); }
-    keys() { return this._list.map(([k]) => k)[Symbol.iterator](); }
-    values() { return this._list.map(([, v]) => v)[Symbol.iterator](); }
-    entries() { return this._list.map((p) => [...p])[Symbol.iterator](); }
+    keys() { return new URLSearchParamsIterator(this, 'key'); }
+    values() { return new URLSearchParamsIterator(this, 'value'); }
+    entries() { return new URLSearchParamsIterator(this, 'key+value'); }
     [Symbol.iterator]() { return this.entries(); }
     toString() { return this._list.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&'); }
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
       if (this._list.length === 0) return 'URLSearchParams {}';
-      return `URLSearchParams { ${this._list.map(([k, v]) => `${inspect(k)} => ${inspect(v)}`).join(', ')} }`;
+      const inner = { ...options, depth: depth === null ? null : depth - 1 };
+      const output = this._list.map(([k, v]) => `${inspect(k, inner)} => ${inspect(v, inner)}`);
+      const length = output.reduce((sum, item) => sum + item.length + 2, -2);
+      // Node breaks the pairs onto lines of their own, closing on the last one.
+      if (length > options.breakLength) return `URLSearchParams {\n  ${output.join(',\n  ')} }`;
+      return `URLSearchParams { ${output.join(', ')} }`;
     }
   }
+
+  // The iterators of URLSearchParams: live over the list (a pair appended while iterating is
+  // reached), shown by util.inspect with what is left to iterate, as in Node.
+  const pick = { key: ([k]) => k, value: ([, v]) => v, 'key+value': ([k, v]) => [k, v] };
+  class URLSearchParamsIterator {
+    #params;
+    #kind;
+    #index = 0;
+    constructor(params, kind) {
+      this.#params = params;
+      this.#kind = kind;
+    }
+    next() {
+      const list = this.#params._list;
+      if (this.#index >= list.length) return { value: undefined, done: true };
+      return { value: pick[this.#kind](list[this.#index++]), done: false };
+    }
+    get [Symbol.toStringTag]() { return 'URLSearchParams Iterator'; }
+    [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+      const inner = { ...options, depth: depth === null ? null : depth - 1 };
+      const items = this.#params._list.slice(this.#index).map(pick[this.#kind]);
+      const shown = items.map((item) => inspect(item, inner));
+      const broken = inspect(items, inner).includes('\n');
+      return `URLSearchParams Iterator {${broken ? `\n  ${shown.join(',\n  ')}` : ` ${shown.join(', ')}`} }`;
+    }
+  }
+  Object.setPrototypeOf(URLSearchParamsIterator.prototype, Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())));
 
   const defaultPorts = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
   const invalidUrl = (input) => {
