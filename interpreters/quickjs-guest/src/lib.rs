@@ -38,8 +38,11 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 10] = [
+const LAZY_SCRIPTS: [(&str, &str); 13] = [
+    ("primitives", include_str!("js/primitives.js")),
+    ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
+    ("format", include_str!("js/format.js")),
     ("buffer", include_str!("js/buffer.js")),
     ("url", include_str!("js/url.js")),
     ("fs", include_str!("js/fs.js")),

@@ -49,8 +49,8 @@
     error.code = 'ERR_INVALID_ARG_TYPE';
     return error;
   };
-  host.formatWithOptions = (options, ...args) => host.internal('inspect').formatWithOptions(options, ...args);
-  host.format = (...args) => host.internal('inspect').formatWithOptions(undefined, ...args);
+  host.formatWithOptions = (options, ...args) => host.internal('format').formatWithOptions(options, ...args);
+  host.format = (...args) => host.internal('format').formatWithOptions(undefined, ...args);
 
   // Which collection an iterator walks, so that util.inspect can preview it as Node does.
   // QuickJS cannot look inside an iterator, so the collections' iterator methods note it.

@@ -1,4 +1,6 @@
-// util.inspect and util.format, following Node 20's algorithm (lib/internal/util/inspect.js):
+// util.inspect, following Node 20's algorithm (lib/internal/util/inspect.js): what a value
+// is (its constructor, tag, prefix and keys) and how each kind is formatted. Primitives are
+// written by primitives.js, the result is laid out by layout.js, util.format is format.js:
 // the same defaults (depth 2, breakLength 80, compact 3, maxArrayLength 100), the same
 // single-line test, the same grouping of long arrays into columns, the same quoting. Colors,
 // showHidden and custom inspectors beyond `[util.inspect.custom]` are left out.
@@ -7,99 +9,10 @@
 
   const customInspect = Symbol.for('nodejs.util.inspect.custom');
   const defaults = { depth: 2, breakLength: 80, compact: 3, maxArrayLength: 100, maxStringLength: 10000, sorted: false, getters: false, numericSeparator: false };
-  const kObjectType = 0;
-  const kArrayType = 1;
-  const kArrayExtrasType = 2;
   const keyStrRegExp = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
   const numberRegExp = /^(0|[1-9][0-9]*)$/;
-  const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
-
-  // ---- strings ----
-
-  const meta = [];
-  for (let i = 0; i < 0x20; i++) meta[i] = `\\x${i.toString(16).toUpperCase().padStart(2, '0')}`;
-  Object.assign(meta, { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' });
-  for (let i = 0x7f; i <= 0x9f; i++) meta[i] = `\\x${i.toString(16).toUpperCase()}`;
-
-  function strEscape(str) {
-    let quote = 39; // '
-    if (str.includes("'")) {
-      if (!str.includes('"')) quote = -2;
-      else if (!str.includes('`') && !str.includes('${')) quote = -1;
-    }
-    let result = '';
-    let last = 0;
-    for (let i = 0; i < str.length; i++) {
-      const point = str.charCodeAt(i);
-      if (point === quote || point === 92 || point < 32 || (point > 126 && point < 160)) {
-        result += str.slice(last, i) + meta[point];
-        last = i + 1;
-      } else if (point >= 0xd800 && point <= 0xdfff) {
-        if (point <= 0xdbff && i + 1 < str.length) {
-          const next = str.charCodeAt(i + 1);
-          if (next >= 0xdc00 && next <= 0xdfff) { i++; continue; }
-        }
-        result += `${str.slice(last, i)}\\u${point.toString(16)}`;
-        last = i + 1;
-      }
-    }
-    if (last !== str.length) result += str.slice(last);
-    const q = quote === -2 ? '"' : quote === -1 ? '`' : "'";
-    return q + result + q;
-  }
-
-  // `numericSeparator`: underscores between groups of three digits, counted from the point
-  // outwards (an integer's from its end, a fraction's from its start), as Node writes them.
-  function groupInteger(digits) {
-    const start = digits.startsWith('-') ? 1 : 0;
-    let end = digits.length;
-    let grouped = '';
-    while (end >= start + 4) {
-      grouped = `_${digits.slice(end - 3, end)}${grouped}`;
-      end -= 3;
-    }
-    return digits.slice(0, end) + grouped;
-  }
-  function groupFraction(digits) {
-    const groups = [];
-    for (let i = 0; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
-    // A last group shorter than three joins nothing: `1234` is `123_4`, as in Node.
-    return groups.join('_');
-  }
-  function formatNumber(n, separate = false) {
-    if (!separate) return Object.is(n, -0) ? '-0' : `${n}`;
-    if (n < 0 && !Number.isInteger(n) && Number.isFinite(n)) return `-${formatNumber(-n, true)}`;
-    const integer = Math.trunc(n);
-    const text = String(integer);
-    if (integer === n) return !Number.isFinite(n) || text.includes('e') ? text : groupInteger(text);
-    if (Number.isNaN(n)) return text;
-    const full = String(n);
-    if (full.includes('e')) return full;
-    return `${groupInteger(text)}.${groupFraction(full.slice(text.length + 1))}`;
-  }
-  const formatBigInt = (n, separate = false) => `${separate ? groupInteger(`${n}`) : n}n`;
-
-  function formatPrimitive(value, ctx) {
-    if (typeof value === 'string') {
-      let trailer = '';
-      if (value.length > ctx.maxStringLength) {
-        const remaining = value.length - ctx.maxStringLength;
-        value = value.slice(0, ctx.maxStringLength);
-        trailer = `... ${remaining} more character${remaining > 1 ? 's' : ''}`;
-      }
-      if (ctx.compact !== true && value.length > 16 && value.length > ctx.breakLength - ctx.indentationLvl - 4) {
-        return value.split(/(?<=\n)/).map((line) => strEscape(line)).join(` +\n${' '.repeat(ctx.indentationLvl + 2)}`) + trailer;
-      }
-      return strEscape(value) + trailer;
-    }
-    if (typeof value === 'number') return formatNumber(value, ctx.numericSeparator);
-    if (typeof value === 'bigint') return formatBigInt(value, ctx.numericSeparator);
-    if (typeof value === 'boolean') return `${value}`;
-    if (typeof value === 'undefined') return 'undefined';
-    return value.toString();
-  }
-
-  // ---- classification ----
+  const { strEscape, formatNumber, formatBigInt, formatPrimitive } = host.internal('primitives');
+  const { kObjectType, kArrayType, kArrayExtrasType, reduceToSingleString, stringWidth } = host.internal('layout');
 
   const typedArrayProto = Object.getPrototypeOf(Uint8Array.prototype);
   const typedArrayTag = Object.getOwnPropertyDescriptor(typedArrayProto, Symbol.toStringTag).get;
@@ -254,8 +167,6 @@
     const t = tagOf(v);
     return (t === 'Number' || t === 'String' || t === 'Boolean' || t === 'Symbol' || t === 'BigInt') && typeof v === 'object';
   }
-
-  // ---- formatting ----
 
   function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value, ctx);
@@ -590,129 +501,6 @@
     return `${name}:${extra}${str}`;
   }
 
-  function groupArrayElements(ctx, output, value) {
-    let totalLength = 0;
-    let maxLength = 0;
-    let i = 0;
-    let outputLength = output.length;
-    if (ctx.maxArrayLength < output.length) outputLength--;
-    const separatorSpace = 2;
-    const dataLen = new Array(outputLength);
-    for (; i < outputLength; i++) {
-      const len = stringWidth(output[i]);
-      dataLen[i] = len;
-      totalLength += len + separatorSpace;
-      if (maxLength < len) maxLength = len;
-    }
-    const actualMax = maxLength + separatorSpace;
-    if (actualMax * 3 + ctx.indentationLvl < ctx.breakLength && (totalLength / actualMax > 5 || maxLength <= 6)) {
-      const approxCharHeights = 2.5;
-      const averageBias = Math.sqrt(actualMax - totalLength / output.length);
-      const biasedMax = Math.max(actualMax - 3 - averageBias, 1);
-      const columns = Math.min(
-        Math.round(Math.sqrt(approxCharHeights * biasedMax * outputLength) / biasedMax),
-        Math.floor((ctx.breakLength - ctx.indentationLvl) / actualMax),
-        ctx.compact * 4,
-        15,
-      );
-      if (columns <= 1) return output;
-      const tmp = [];
-      const maxLineLength = [];
-      for (let i = 0; i < columns; i++) {
-        let lineLength = 0;
-        for (let j = i; j < output.length; j += columns) {
-          if (dataLen[j] > lineLength) lineLength = dataLen[j];
-        }
-        maxLineLength.push(lineLength + separatorSpace);
-      }
-      let padStart = true;
-      if (value !== undefined) {
-        for (let i = 0; i < output.length; i++) {
-          if (typeof value[i] !== 'number' && typeof value[i] !== 'bigint') {
-            padStart = false;
-            break;
-          }
-        }
-      }
-      for (let i = 0; i < outputLength; i += columns) {
-        const max = Math.min(i + columns, outputLength);
-        let str = '';
-        let j = i;
-        for (; j < max - 1; j++) {
-          const padding = maxLineLength[j - i] + output[j].length - dataLen[j];
-          str += padStart ? `${output[j]}, `.padStart(padding, ' ') : `${output[j]}, `.padEnd(padding, ' ');
-        }
-        if (padStart) {
-          const padding = maxLineLength[j - i] + output[j].length - dataLen[j] - separatorSpace;
-          str += output[j].padStart(padding, ' ');
-        } else {
-          str += output[j];
-        }
-        tmp.push(str);
-      }
-      if (ctx.maxArrayLength < output.length) tmp.push(output[outputLength]);
-      output = tmp;
-    }
-    return output;
-  }
-
-  // Node measures display width (East Asian wide characters count twice); this counts code
-  // points, which is the same for the text interview programs print.
-  function stringWidth(str) {
-    let width = 0;
-    for (const ch of str) {
-      const code = ch.codePointAt(0);
-      width += code >= 0x1100 && isWide(code) ? 2 : code < 0x20 || (code >= 0x300 && code <= 0x36f) || code === 0x200b ? 0 : 1;
-    }
-    return width;
-  }
-
-  function isWide(code) {
-    return (
-      code <= 0x115f || code === 0x2329 || code === 0x232a ||
-      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-      (code >= 0x3250 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0xa4c6) ||
-      (code >= 0xa960 && code <= 0xa97c) || (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe10 && code <= 0xfe19) ||
-      (code >= 0xfe30 && code <= 0xfe6b) || (code >= 0xff01 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1b000 && code <= 0x1b001) ||
-      (code >= 0x1f200 && code <= 0x1f251) || (code >= 0x1f300 && code <= 0x1f64f) ||
-      (code >= 0x20000 && code <= 0x3fffd)
-    );
-  }
-
-  function isBelowBreakLength(ctx, output, start, base) {
-    let totalLength = output.length + start;
-    if (totalLength + output.length > ctx.breakLength) return false;
-    for (let i = 0; i < output.length; i++) {
-      totalLength += output[i].length;
-      if (totalLength > ctx.breakLength) return false;
-    }
-    return base === '' || !base.includes('\n');
-  }
-
-  function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTimes, value) {
-    if (ctx.compact !== true) {
-      if (typeof ctx.compact === 'number' && ctx.compact >= 1) {
-        const entries = output.length;
-        if (extrasType === kArrayExtrasType && entries > 6) output = groupArrayElements(ctx, output, value);
-        if (ctx.currentDepth - recurseTimes < ctx.compact && entries === output.length) {
-          const start = output.length + ctx.indentationLvl + braces[0].length + base.length + 10;
-          if (isBelowBreakLength(ctx, output, start, base)) {
-            const joinedOutput = output.join(', ');
-            if (!joinedOutput.includes('\n')) return `${base ? `${base} ` : ''}${braces[0]} ${joinedOutput} ${braces[1]}`;
-          }
-        }
-      }
-      const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-      return `${base ? `${base} ` : ''}${braces[0]}${indentation}  ${output.join(`,${indentation}  `)}${indentation}${braces[1]}`;
-    }
-    if (isBelowBreakLength(ctx, output, 0, base)) return `${braces[0]}${base ? ` ${base}` : ''} ${output.join(', ')} ${braces[1]}`;
-    const indentation = `\n${' '.repeat(ctx.indentationLvl)}`;
-    const ln = base === '' && braces[0].length === 1 ? ' ' : `${base ? ` ${base}` : ''}\n${indentation}  `;
-    return `${braces[0]}${ln}${output.join(`,${indentation}  `)} ${braces[1]}`;
-  }
-
   function inspect(value, opts) {
     const ctx = { ...defaults, seen: [], indentationLvl: 0, currentDepth: 0, circular: undefined };
     if (typeof opts === 'boolean') ctx.showHidden = opts;
@@ -729,100 +517,5 @@
   inspect.custom = customInspect;
   inspect.defaultOptions = defaults;
 
-  function hasBuiltInToString(value) {
-    if (typeof value.toString !== 'function') return true;
-    if (Object.prototype.hasOwnProperty.call(value, 'toString')) return false;
-    let pointer = value;
-    do {
-      pointer = Object.getPrototypeOf(pointer);
-    } while (pointer !== null && !Object.prototype.hasOwnProperty.call(pointer, 'toString'));
-    if (pointer === null) return true;
-    const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
-    return descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name);
-  }
-
-  function tryStringify(arg) {
-    try {
-      return JSON.stringify(arg);
-    } catch (err) {
-      if (err instanceof TypeError && /circular/i.test(err.message)) return '[Circular]';
-      throw err;
-    }
-  }
-
-  function formatWithOptions(inspectOptions, ...args) {
-    const first = args[0];
-    let a = 0;
-    let str = '';
-    let join = '';
-    const separate = Boolean(inspectOptions && inspectOptions.numericSeparator);
-    if (typeof first === 'string') {
-      if (args.length === 1) return first;
-      let tempStr;
-      let lastPos = 0;
-      for (let i = 0; i < first.length - 1; i++) {
-        if (first.charCodeAt(i) === 37) {
-          const nextChar = first.charCodeAt(++i);
-          if (a + 1 !== args.length) {
-            switch (nextChar) {
-              case 115: { // 's'
-                const tempArg = args[++a];
-                if (typeof tempArg === 'number') tempStr = formatNumber(tempArg, separate);
-                else if (typeof tempArg === 'bigint') tempStr = formatBigInt(tempArg, separate);
-                else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) tempStr = String(tempArg);
-                else tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
-                break;
-              }
-              case 106: tempStr = tryStringify(args[++a]); break; // 'j'
-              case 100: { // 'd'
-                const tempNum = args[++a];
-                if (typeof tempNum === 'bigint') tempStr = formatBigInt(tempNum, separate);
-                else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-                else tempStr = formatNumber(Number(tempNum), separate);
-                break;
-              }
-              case 79: tempStr = inspect(args[++a], inspectOptions); break; // 'O'
-              case 111: tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 }); break; // 'o'
-              case 105: { // 'i'
-                const tempInteger = args[++a];
-                if (typeof tempInteger === 'bigint') tempStr = formatBigInt(tempInteger, separate);
-                else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-                else tempStr = formatNumber(Number.parseInt(tempInteger), separate);
-                break;
-              }
-              case 102: { // 'f'
-                const tempFloat = args[++a];
-                tempStr = typeof tempFloat === 'symbol' ? 'NaN' : formatNumber(Number.parseFloat(tempFloat));
-                break;
-              }
-              case 99: a += 1; tempStr = ''; break; // 'c'
-              case 37: str += first.slice(lastPos, i); lastPos = i + 1; continue; // '%'
-              default: continue;
-            }
-            if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-            str += tempStr;
-            lastPos = i + 1;
-          } else if (nextChar === 37) {
-            str += first.slice(lastPos, i);
-            lastPos = i + 1;
-          }
-        }
-      }
-      if (lastPos !== 0) {
-        a++;
-        join = ' ';
-        if (lastPos < first.length) str += first.slice(lastPos);
-      }
-    }
-    while (a < args.length) {
-      const value = args[a];
-      str += join;
-      str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
-      join = ' ';
-      a++;
-    }
-    return str;
-  }
-
-  return { inspect, formatWithOptions };
+  return { inspect };
 })(globalThis.__codebox);
