@@ -48,3 +48,8 @@ show(() => [Buffer.byteLength('aGk=', 'base64'), Buffer.byteLength(new ArrayBuff
 show(() => { const b = Buffer.from('€uro'); return [b.write('xyz€', 0, 5), b.toString()]; });
 show(() => require('buffer').kMaxLength > 0 && require('buffer').constants.MAX_LENGTH === require('buffer').kMaxLength);
 show(() => [require('buffer').btoa('hi'), require('buffer').atob('aGk=')]);
+show(() => Buffer.alloc(8).writeBigUInt64LE(2n ** 65n));
+show(() => Buffer.alloc(8).writeBigInt64LE(-(2n ** 70n)));
+show(() => Buffer.alloc(4).writeUInt32BE(2 ** 33));
+show(() => Buffer.alloc(6).writeUIntBE(2 ** 50, 0, 6));
+show(() => Buffer.alloc(2).readUInt16LE(2 ** 33));

@@ -8,3 +8,4 @@ console.log(qs.decode === qs.parse, qs.encode === qs.stringify, qs.unescapeBuffe
 try { qs.escape('\ud800'); } catch (e) { console.log(e.name, e.code, e.message); }
 const types = require('util/types');
 console.log(types === require('util').types, types.isDate(new Date()), types.isRegExp(/x/), types.isMap(new Map()), types.isPromise(Promise.resolve()));
+console.log(qs.unescapeBuffer('%F0%9F%98%80 😀%'), qs.unescape('😀%zz'), qs.parse('k😀=%E2%82%AC%zz+x'));

@@ -77,7 +77,12 @@
     error.code = 'ERR_OUT_OF_RANGE';
     return error;
   };
-  const shownNumber = (n) => (typeof n === 'bigint' ? `${n}n` : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, Math.abs(Number(n)) >= 2 ** 32 && Number.isInteger(n) ? '_' : ''));
+  // A received number as Node's range errors show it: grouped with underscores past 2 ** 32.
+  const shownNumber = (n) => {
+    const { groupInteger } = host.internal('primitives');
+    if (typeof n === 'bigint') return `${n > 2n ** 32n || n < -(2n ** 32n) ? groupInteger(`${n}`) : n}n`;
+    return Number.isInteger(n) && Math.abs(n) > 2 ** 32 ? groupInteger(String(n)) : String(n);
+  };
   const isBytes = (value) => value instanceof Uint8Array;
 
   // The encodings Node knows, by every name it accepts.
@@ -286,7 +291,7 @@
       error.code = 'ERR_BUFFER_OUT_OF_BOUNDS';
       throw error;
     }
-    if (offset < 0 || offset > last) throw rangeError('offset', `>= 0 and <= ${last}`, offset);
+    if (offset < 0 || offset > last) throw rangeError('offset', `>= 0 and <= ${last}`, shownNumber(offset));
   }
   const view = (buf) => new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
 

@@ -283,6 +283,8 @@
       if (name !== 'error') emitter.once('error', onError);
     });
   };
+  const asyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+
   // An async iterator over the emitter's `event`s (each as the array of its arguments), ended by
   // return() and failed by an 'error' event.
   EventEmitter.on = function on(emitter, event) {
@@ -309,7 +311,6 @@
     };
     emitter.on(event, onEvent);
     if (event !== 'error') emitter.on('error', onError);
-    const asyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
     return Object.setPrototypeOf({
       next() {
         if (queued.length > 0) return Promise.resolve({ value: queued.shift(), done: false });

@@ -71,17 +71,17 @@
     }
     return out;
   }
-  // Percent-escapes decoded byte by byte, a malformed one kept as it is.
+  // Percent-escapes decoded byte by byte, a malformed one kept as it is; any other character
+  // gives the low byte of its UTF-16 unit, as in Node.
   function unescapeBuffer(str, decodeSpaces) {
     const bytes = [];
-    const utf8 = host.internal('buffer').utf8Encode;
     for (let i = 0; i < str.length; i++) {
       const c = str[i];
       if (c === '+' && decodeSpaces) bytes.push(32);
       else if (c === '%' && /^[0-9a-fA-F]{2}$/.test(str.slice(i + 1, i + 3))) {
         bytes.push(parseInt(str.slice(i + 1, i + 3), 16));
         i += 2;
-      } else bytes.push(...utf8(c === '%' ? c : str.slice(i, str.codePointAt(i) > 0xffff ? (i++, i + 1) : i + 1)));
+      } else bytes.push(str.charCodeAt(i) & 0xff);
     }
     return host.internal('buffer').Buffer.from(bytes);
   }

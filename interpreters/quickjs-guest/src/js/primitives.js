@@ -87,5 +87,5 @@
     return value.toString();
   }
 
-  return { strEscape, formatNumber, formatBigInt, formatPrimitive };
+  return { strEscape, formatNumber, formatBigInt, formatPrimitive, groupInteger };
 })(globalThis.__codebox);
