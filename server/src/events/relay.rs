@@ -101,8 +101,14 @@ impl Relay {
 }
 
 /// Sends the queued events in order, reconnecting after a failure.
+///
+/// An event whose publish failed is sent again, once, first on the next connection, if that
+/// connection is made at once: the failure was the old connection's (the engine restarted
+/// under it), and the engine is there to take it. When the engine does not answer, the event
+/// is dropped with the rest.
 async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Vec<u8>>) {
     let mut backoff = Backoff::default();
+    let mut unsent: Option<Vec<u8>> = None;
     loop {
         let connected =
             tokio::time::timeout(ENGINE_TIMEOUT, client.get_multiplexed_async_connection()).await;
@@ -112,25 +118,32 @@ async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Vec<u8>>) {
                 tracing::debug!(?failed, "the event engine does not answer the publisher");
                 backoff.wait().await;
                 // Events made while the engine was away are not sent late (see the header).
+                unsent = None;
                 while queue.try_recv().is_ok() {}
                 continue;
             }
         };
         backoff.reset();
-        while let Some(payload) = queue.recv().await {
+        loop {
+            let (payload, retried) = match unsent.take() {
+                Some(payload) => (payload, true),
+                None => match queue.recv().await {
+                    Some(payload) => (payload, false),
+                    None => return,
+                },
+            };
             let mut command = redis::cmd("PUBLISH");
-            command.arg(CHANNEL).arg(payload);
+            command.arg(CHANNEL).arg(&payload);
             let sent = command.query_async::<i64>(&mut connection);
             match tokio::time::timeout(ENGINE_TIMEOUT, sent).await {
                 Ok(Ok(_)) => {}
                 failed => {
                     tracing::warn!(?failed, "could not publish a session event; reconnecting");
+                    // Once only: an event that fails on a fresh connection too is dropped.
+                    unsent = (!retried).then_some(payload);
                     break;
                 }
             }
-        }
-        if queue.is_closed() {
-            return;
         }
     }
 }
