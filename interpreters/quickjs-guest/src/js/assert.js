@@ -12,7 +12,7 @@
       const { message, actual, expected, operator } = options;
       super(message !== undefined ? String(message) : defaultMessage(actual, expected, operator));
       this.generatedMessage = message === undefined;
-      this.code = 'ERR_ASSERTION';
+      host.coded(this, 'ERR_ASSERTION');
       this.actual = actual;
       this.expected = expected;
       this.operator = operator;
@@ -48,7 +48,7 @@
       const record = this.#tracked.find((r) => r.wrapped === wrapped);
       if (record === undefined) {
         const error = new TypeError('The "fn" argument is invalid. Received ' + host.inspect(wrapped));
-        error.code = 'ERR_INVALID_ARG_VALUE';
+        host.coded(error, 'ERR_INVALID_ARG_VALUE');
         throw error;
       }
       return record;

@@ -74,7 +74,7 @@
 
   const rangeError = (name, range, received) => {
     const error = new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
-    error.code = 'ERR_OUT_OF_RANGE';
+    host.coded(error, 'ERR_OUT_OF_RANGE');
     return error;
   };
   // A received number as Node's range errors show it: grouped with underscores past 2 ** 32.
@@ -103,7 +103,7 @@
     const known = encodingOf(encoding);
     if (known === undefined) {
       const error = new TypeError(`Unknown encoding: ${encoding}`);
-      error.code = 'ERR_UNKNOWN_ENCODING';
+      host.coded(error, 'ERR_UNKNOWN_ENCODING');
       throw error;
     }
     return known;
@@ -288,7 +288,7 @@
     if (!Number.isInteger(offset)) throw rangeError('offset', 'an integer', offset);
     if (last < 0) {
       const error = new RangeError('Attempt to access memory outside buffer bounds');
-      error.code = 'ERR_BUFFER_OUT_OF_BOUNDS';
+      host.coded(error, 'ERR_BUFFER_OUT_OF_BOUNDS');
       throw error;
     }
     if (offset < 0 || offset > last) throw rangeError('offset', `>= 0 and <= ${last}`, shownNumber(offset));
@@ -431,7 +431,7 @@
       if (bytes.length === 0) {
         if (typeof value === 'string' && value.length > 0) {
           const error = new TypeError(`The argument 'value' is invalid. Received '${value}'`);
-          error.code = 'ERR_INVALID_ARG_VALUE';
+          host.coded(error, 'ERR_INVALID_ARG_VALUE');
           throw error;
         }
         Uint8Array.prototype.fill.call(this, 0, offset, end);
@@ -460,7 +460,7 @@
   function swap(buf, size) {
     if (buf.length % size !== 0) {
       const error = new RangeError(`Buffer size must be a multiple of ${size * 8}-bits`);
-      error.code = 'ERR_INVALID_BUFFER_SIZE';
+      host.coded(error, 'ERR_INVALID_BUFFER_SIZE');
       throw error;
     }
     for (let i = 0; i < buf.length; i += size) {

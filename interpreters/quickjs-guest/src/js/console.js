@@ -78,7 +78,7 @@
     const out = streams.stdout;
     if (out === null || typeof out !== 'object' || typeof out.write !== 'function') {
       const error = new TypeError('The "stdout" argument must be of type object.');
-      error.code = 'ERR_CONSOLE_WRITABLE_STREAM';
+      host.coded(error, 'ERR_CONSOLE_WRITABLE_STREAM');
       error.message = 'Console expects a writable stream instance for stdout';
       throw error;
     }

@@ -110,7 +110,7 @@
     setMaxListeners(n) {
       if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
         const error = new RangeError(`The value of "n" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
-        error.code = 'ERR_OUT_OF_RANGE';
+        host.coded(error, 'ERR_OUT_OF_RANGE');
         throw error;
       }
       this._maxListeners = n;
@@ -135,7 +135,7 @@
         let shown;
         try { shown = host.inspect(err); } catch { shown = String(err); }
         const wrapped = new Error(`Unhandled error. (${shown})`);
-        wrapped.code = 'ERR_UNHANDLED_ERROR';
+        host.coded(wrapped, 'ERR_UNHANDLED_ERROR');
         wrapped.context = err;
         throw wrapped;
       }
@@ -258,7 +258,7 @@
     set: (n) => {
       if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
         const error = new RangeError(`The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
-        error.code = 'ERR_OUT_OF_RANGE';
+        host.coded(error, 'ERR_OUT_OF_RANGE');
         throw error;
       }
       defaultMaxListeners = n;
@@ -275,12 +275,44 @@
       EventEmitter.prototype[kCapture] = value;
     },
   });
-  EventEmitter.once = function once(emitter, name) {
+  // `events.once`: the arguments of the next `name` event, of an EventEmitter or an
+  // EventTarget; an 'error' event rejects, and so does aborting `options.signal`.
+  EventEmitter.once = async function once(emitter, name, options = {}) {
+    if (options === null || typeof options !== 'object') throw host.invalidArgType('options', 'object', options);
+    const { signal } = options;
+    const { AbortError, AbortSignal } = host.internal('event_target');
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw host.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
+    }
+    if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+    const isTarget = typeof emitter.addEventListener === 'function';
     return new Promise((resolve, reject) => {
-      const onError = (err) => { emitter.removeListener(name, onEvent); reject(err); };
-      const onEvent = (...args) => { if (name !== 'error') emitter.removeListener('error', onError); resolve(args); };
-      emitter.once(name, onEvent);
-      if (name !== 'error') emitter.once('error', onError);
+      const onError = (err) => {
+        emitter.removeListener(name, onEvent);
+        if (signal) signal.removeEventListener('abort', onAbort);
+        reject(err);
+      };
+      const onEvent = (...args) => {
+        if (!isTarget && name !== 'error') emitter.removeListener('error', onError);
+        if (signal) signal.removeEventListener('abort', onAbort);
+        resolve(args);
+      };
+      const onAbort = () => {
+        if (isTarget) {
+          emitter.removeEventListener(name, onEvent);
+        } else {
+          emitter.removeListener(name, onEvent);
+          emitter.removeListener('error', onError);
+        }
+        reject(new AbortError(undefined, { cause: signal.reason }));
+      };
+      if (isTarget) {
+        emitter.addEventListener(name, onEvent, { once: true });
+      } else {
+        emitter.once(name, onEvent);
+        if (name !== 'error') emitter.once('error', onError);
+      }
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
     });
   };
   const asyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
@@ -334,10 +366,31 @@
     }, asyncIteratorPrototype);
   };
   EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
-  EventEmitter.getEventListeners = (emitter, type) => emitter.listeners(type);
+  const isEventTarget = (target) => typeof target.addEventListener === 'function' && typeof target.listeners !== 'function';
+  // The listeners, and the listener limit, of an EventEmitter or an EventTarget.
+  const targetMaxListeners = new WeakMap();
+  EventEmitter.getEventListeners = (emitter, type) =>
+    (isEventTarget(emitter) ? host.eventListenersOf(emitter, type) : emitter.listeners(type));
+  EventEmitter.getMaxListeners = (emitter) => {
+    if (emitter && typeof emitter.getMaxListeners === 'function') return emitter.getMaxListeners();
+    if (emitter && isEventTarget(emitter)) {
+      return targetMaxListeners.has(emitter) ? targetMaxListeners.get(emitter) : EventEmitter.defaultMaxListeners;
+    }
+    throw host.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
+  };
   EventEmitter.setMaxListeners = (n = defaultMaxListeners, ...targets) => {
-    if (targets.length === 0) EventEmitter.defaultMaxListeners = n;
-    else for (const target of targets) target.setMaxListeners(n);
+    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+      throw host.coded(new RangeError(`The value of "n" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`), 'ERR_OUT_OF_RANGE');
+    }
+    if (targets.length === 0) {
+      EventEmitter.defaultMaxListeners = n;
+      return;
+    }
+    for (const target of targets) {
+      if (target && isEventTarget(target)) targetMaxListeners.set(target, n);
+      else if (target && typeof target.setMaxListeners === 'function') target.setMaxListeners(n);
+      else throw host.invalidArgType('eventTargets', 'an instance of EventEmitter or EventTarget', target);
+    }
   };
   host.EventEmitter = EventEmitter;
 })(globalThis.__codebox);

@@ -28,10 +28,30 @@
   lazyGlobal('Buffer', () => host.internal('buffer').Buffer);
   lazyGlobal('TextEncoder', () => host.internal('buffer').TextEncoder);
   lazyGlobal('TextDecoder', () => host.internal('buffer').TextDecoder);
+  lazyGlobal('DOMException', () => host.internal('event_target').DOMException);
+  lazyGlobal('Event', () => host.internal('event_target').Event);
+  lazyGlobal('CustomEvent', () => host.internal('event_target').CustomEvent);
+  lazyGlobal('EventTarget', () => host.internal('event_target').EventTarget);
+  lazyGlobal('AbortSignal', () => host.internal('event_target').AbortSignal);
+  lazyGlobal('AbortController', () => host.internal('event_target').AbortController);
   host.inspect = (value, options) => host.internal('inspect').inspect(value, options);
   // Node's TypeError for an argument of the wrong type (ERR_INVALID_ARG_TYPE), worded as Node
   // words it: `expected` is a type (`string`) or a class (`an instance of Buffer`), and what was
   // received is named by its type and value, or by its class.
+  // Node's own errors carry a code (`ERR_...`) that their stack, their inspection and their
+  // toString() show after the name: `TypeError [ERR_INVALID_ARG_TYPE]: ...`.
+  const codedErrors = new WeakSet();
+  host.isCoded = (error) => codedErrors.has(error);
+  host.coded = (error, code) => {
+    error.code = code;
+    codedErrors.add(error);
+    Object.defineProperty(error, 'toString', {
+      value() { return `${this.name} [${this.code}]: ${this.message}`; },
+      writable: true,
+      configurable: true,
+    });
+    return error;
+  };
   host.invalidArgType = (name, expected, value) => {
     let received;
     if (value === null || value === undefined) received = `Received ${value}`;
@@ -46,7 +66,7 @@
     }
     const kind = expected.startsWith('an instance of') ? expected : `of type ${expected}`;
     const error = new TypeError(`The "${name}" argument must be ${kind}. ${received}`);
-    error.code = 'ERR_INVALID_ARG_TYPE';
+    host.coded(error, 'ERR_INVALID_ARG_TYPE');
     return error;
   };
   host.formatWithOptions = (options, ...args) => host.internal('format').formatWithOptions(options, ...args);
@@ -92,6 +112,11 @@
     remove(iteratorPrototype, ['map', 'filter', 'take', 'drop', 'flatMap', 'reduce', 'toArray', 'forEach', 'some', 'every', 'find', 'constructor']);
   }
   remove(globalThis, ['Iterator', 'Float16Array', 'DisposableStack', 'AsyncDisposableStack', 'SuppressedError']);
+
+  // Node 20 defines the symbols of explicit resource management ahead of the engines.
+  for (const name of ['dispose', 'asyncDispose']) {
+    if (typeof Symbol[name] !== 'symbol') Object.defineProperty(Symbol, name, { value: Symbol(`Symbol.${name}`) });
+  }
 
   // ---- structuredClone ----
 

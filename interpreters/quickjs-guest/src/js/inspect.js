@@ -111,7 +111,9 @@
   }
 
   function errorStack(err) {
-    const head = err.message ? `${err.name === undefined ? 'Error' : err.name}: ${err.message}` : `${err.name === undefined ? 'Error' : err.name}`;
+    const name = err.name === undefined ? 'Error' : err.name;
+    const shown = host.isCoded(err) ? `${name} [${err.code}]` : name;
+    const head = err.message ? `${shown}: ${err.message}` : shown;
     const frames = typeof err.stack === 'string' ? err.stack.replace(/\n+$/, '') : '';
     if (frames === '') return head;
     if (!/^\s+at /.test(frames)) return frames;

@@ -1,8 +1,8 @@
-// The small built-ins: `os`, `timers`, `timers/promises`, `string_decoder`.
+// The small built-ins: `os`, `timers`, `timers/promises`, `querystring`.
 (function (host) {
   'use strict';
 
-  // ---- os, timers, buffer, string_decoder ----
+  // ---- os, timers ----
 
   const os = {
     EOL: '\n',
@@ -21,28 +21,88 @@
     userInfo: () => ({ uid: 1000, gid: 1000, username: 'codebox', homedir: '/home/codebox', shell: null }),
   };
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
-  const timersPromises = {
-    setTimeout: (ms, value) => new Promise((resolve) => setTimeout(() => resolve(value), ms)),
-    setImmediate: (value) => new Promise((resolve) => setImmediate(() => resolve(value))),
-  };
-  class StringDecoder {
-    constructor(encoding = 'utf8') { this.encoding = encoding; this._pending = []; }
-    write(buffer) {
-      const bytes = [...this._pending, ...buffer];
-      let end = bytes.length;
-      for (let back = 1; back <= 3 && back <= bytes.length; back++) {
-        const b = bytes[bytes.length - back];
-        if ((b & 0xc0) === 0x80) continue;
-        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-        if (need > back) end = bytes.length - back;
-        break;
-      }
-      this._pending = bytes.slice(end);
-      return host.internal('buffer').utf8Decode(bytes, 0, end);
+  // `timers/promises`: the timers as promises and async iterators, cancelled by an
+  // AbortSignal (`{ signal }`) and kept from holding the loop open by `{ ref: false }`.
+  function timerOptions(options) {
+    if (options === null || typeof options !== 'object') throw host.invalidArgType('options', 'object', options);
+    const { signal, ref = true } = options;
+    if (signal !== undefined && !(signal instanceof AbortSignal)) {
+      throw host.invalidArgType('options.signal', 'an instance of AbortSignal', signal);
     }
-    end(buffer) { const s = buffer ? this.write(buffer) : ''; const rest = host.internal('buffer').utf8Decode(this._pending); this._pending = []; return s + rest; }
+    if (typeof ref !== 'boolean') throw host.invalidArgType('options.ref', 'boolean', ref);
+    return { signal, ref };
   }
-
+  const { AbortError, AbortSignal } = host.internal('event_target');
+  const abortError = (signal) => new AbortError(undefined, { cause: signal.reason });
+  function oneShot(schedule, cancel, value, options) {
+    let signal;
+    let ref;
+    try {
+      ({ signal, ref } = timerOptions(options));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (signal && signal.aborted) return Promise.reject(abortError(signal));
+    let onAbort;
+    const promise = new Promise((resolve, reject) => {
+      const timer = schedule(() => resolve(value));
+      if (!ref && typeof timer.unref === 'function') timer.unref();
+      if (signal) {
+        onAbort = () => {
+          cancel(timer);
+          reject(abortError(signal));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+    });
+    // Node settles through `finally` when there is a signal, which puts its callbacks a few
+    // promise jobs later; programs can see that order.
+    return signal ? promise.finally(() => signal.removeEventListener('abort', onAbort)) : promise;
+  }
+  const timersPromises = {
+    setTimeout: (delay, value, options = {}) =>
+      oneShot((fn) => setTimeout(fn, delay), clearTimeout, value, options),
+    setImmediate: (value, options = {}) => oneShot((fn) => setImmediate(fn), clearImmediate, value, options),
+    async *setInterval(delay, value, options = {}) {
+      const { signal, ref } = timerOptions(options);
+      if (signal && signal.aborted) throw abortError(signal);
+      let pending = 0;
+      let wake = null;
+      const timer = setInterval(() => {
+        pending++;
+        if (wake) {
+          wake();
+          wake = null;
+        }
+      }, delay);
+      if (!ref && typeof timer.unref === 'function') timer.unref();
+      const onAbort = () => {
+        if (wake) {
+          wake();
+          wake = null;
+        }
+      };
+      if (signal) signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        while (true) {
+          if (signal && signal.aborted) throw abortError(signal);
+          if (pending === 0) await new Promise((resolve) => { wake = resolve; });
+          for (; pending > 0; pending--) {
+            if (signal && signal.aborted) throw abortError(signal);
+            yield value;
+          }
+        }
+      } finally {
+        clearInterval(timer);
+        if (signal) signal.removeEventListener('abort', onAbort);
+      }
+    },
+    scheduler: {
+      wait: (delay, options) => timersPromises.setTimeout(delay, undefined, options),
+      yield: () => timersPromises.setImmediate(),
+    },
+  };
+  timers.promises = timersPromises;
   // querystring, as Node's: `+` and percent-escapes decoded (tolerantly), repeated keys
   // gathered into arrays, and its own escaping (RFC 3986's unreserved characters and !'()*).
   const unreserved = /[A-Za-z0-9\-._~!'()*]/;
@@ -60,7 +120,7 @@
         const next = str.charCodeAt(i + 1);
         if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
           const error = new URIError('URI malformed');
-          error.code = 'ERR_INVALID_URI';
+          host.coded(error, 'ERR_INVALID_URI');
           throw error;
         }
         out += encodeURIComponent(str.slice(i, i + 2));
@@ -141,5 +201,5 @@
   querystring.decode = querystring.parse;
   querystring.encode = querystring.stringify;
 
-  return { os, timers, timersPromises, StringDecoder, querystring };
+  return { os, timers, timersPromises, querystring };
 })(globalThis.__codebox);

@@ -13,6 +13,7 @@
     'fs/promises': () => host.internal('fs').promises,
     path: internal('path'),
     'path/posix': internal('path'),
+    'path/win32': internal('path', 'win32'),
     util: internal('util'),
     assert: internal('assert'),
     'assert/strict': internal('assert'),
@@ -24,7 +25,15 @@
     'timers/promises': internal('misc', 'timersPromises'),
     querystring: internal('misc', 'querystring'),
     'util/types': () => host.internal('util').types,
-    string_decoder: () => ({ StringDecoder: host.internal('misc').StringDecoder }),
+    string_decoder: internal('string_decoder'),
+    stream: internal('stream'),
+    _stream_readable: internal('stream', 'Readable'),
+    _stream_writable: internal('stream', 'Writable'),
+    _stream_duplex: internal('stream', 'Duplex'),
+    _stream_transform: internal('stream', 'Transform'),
+    _stream_passthrough: internal('stream', 'PassThrough'),
+    'stream/promises': internal('stream', 'promises'),
+    'stream/consumers': internal('stream', 'consumers'),
     buffer: () => host.internal('buffer').module,
     url: internal('url'),
     process: () => globalThis.process,
@@ -106,7 +115,7 @@
     }
     if (request.startsWith('node:')) {
       const e = new Error(`No such built-in module: ${request}`);
-      e.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+      host.coded(e, 'ERR_UNKNOWN_BUILTIN_MODULE');
       throw e;
     }
     for (let dir = fromDir; ; dir = path.dirname(dir)) {
@@ -154,7 +163,7 @@
     }
     if (filename.endsWith('.mjs')) {
       const e = new Error(`require() of ES Module ${filename} not supported.\nInstead change the require of ${filename} to a dynamic import() which is available in all CommonJS modules.`);
-      e.code = 'ERR_REQUIRE_ESM';
+      host.coded(e, 'ERR_REQUIRE_ESM');
       throw e;
     }
     const module = new Module(parent || mainModule ? filename : '.', parent);
@@ -238,7 +247,7 @@
     else if (name.startsWith('/') || name.startsWith('./') || name.startsWith('../')) target = path.resolve(baseDir, name);
     else {
       const e = new Error(`Cannot find package '${name}' imported from ${toPath(base)}`);
-      e.code = 'ERR_MODULE_NOT_FOUND';
+      host.coded(e, 'ERR_MODULE_NOT_FOUND');
       for (let dir = baseDir; ; dir = path.dirname(dir)) {
         const found = tryDirectory(`${dir === '/' ? '' : dir}/node_modules/${name}`);
         if (found) return `file://${found}`;
@@ -247,7 +256,7 @@
     }
     if (isFile(target)) return `file://${target}`;
     const e = new Error(`Cannot find module '${target}' imported from ${toPath(base)}${isFile(`${target}.js`) ? `\nDid you mean to import ${name}.js?` : ''}`);
-    e.code = 'ERR_MODULE_NOT_FOUND';
+    host.coded(e, 'ERR_MODULE_NOT_FOUND');
     throw e;
   };
 
@@ -273,7 +282,7 @@
     }
     if (file.endsWith('.json')) {
       const e = new TypeError(`Module "${name}" needs an import attribute of "type: json"`);
-      e.code = 'ERR_IMPORT_ATTRIBUTE_MISSING';
+      host.coded(e, 'ERR_IMPORT_ATTRIBUTE_MISSING');
       throw e;
     }
     if (esmIsModule(file)) return host.readFile(file);

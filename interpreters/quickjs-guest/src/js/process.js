@@ -184,7 +184,7 @@
     cwd: () => host.cwd,
     chdir() {
       const e = new Error('process.chdir() is not supported in workers');
-      e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
+      host.coded(e, 'ERR_WORKER_UNSUPPORTED_OPERATION');
       throw e;
     },
     nextTick: host.nextTick,

@@ -54,7 +54,7 @@
       if (typeof options === 'function') callback = options;
       if (this.closed) {
         const e = new Error('readline was closed');
-        e.code = 'ERR_USE_AFTER_CLOSE';
+        host.coded(e, 'ERR_USE_AFTER_CLOSE');
         throw e;
       }
       if (this.output) this.output.write(query);

@@ -86,7 +86,7 @@
   const defaultPorts = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443', 'ftp:': '21' };
   const invalidUrl = (input) => {
     const e = new TypeError('Invalid URL');
-    e.code = 'ERR_INVALID_URL';
+    host.coded(e, 'ERR_INVALID_URL');
     e.input = input;
     return e;
   };
