@@ -38,7 +38,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 16] = [
+const LAZY_SCRIPTS: [(&str, &str); 17] = [
     ("primitives", include_str!("js/primitives.js")),
     ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
@@ -55,6 +55,7 @@ const LAZY_SCRIPTS: [(&str, &str); 16] = [
     ("string_decoder", include_str!("js/string_decoder.js")),
     ("stream", include_str!("js/stream.js")),
     ("event_target", include_str!("js/event_target.js")),
+    ("test_runner", include_str!("js/test_runner.js")),
 ];
 
 /// The JavaScript stack budget: about 10,000 frames of a simple recursive function, like Node's

@@ -3,15 +3,16 @@
 //! its own connections.
 //!
 //! Two tasks, each with its own connection, so that a slow publish never delays delivery:
-//! - the publisher sends the host's events in the order they were made. An event that cannot be
-//!   sent (the engine is away, or the queue to it is full) is dropped, not kept for later: a late
-//!   event could contradict the files that the other hosts' connections list again meanwhile.
+//! - the publisher sends the host's events in the order they were made. An event made before
+//!   the engine last came back (while it was away, or before it went away and still unsent) is
+//!   dropped, not sent late: a late event could contradict the files that the other hosts'
+//!   connections list again when told of the outage. So is an event beyond a full queue.
 //! - the subscriber delivers the channel's messages from other hosts, pings the engine so that a
 //!   silent link is noticed, and on losing it (and again on getting it back) tells every
 //!   connection of this host that events may have been lost, then reconnects with a backoff.
 
 use std::sync::{Arc, RwLock};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -44,12 +45,18 @@ struct Envelope {
     event: FileEvent,
 }
 
+/// An event waiting for the publisher, with when it was made.
+type Outgoing = (Instant, Vec<u8>);
+
 /// The relay's handle: the queue to the publisher and the engine's state.
 pub(super) struct Relay {
     host: String,
-    outbox: mpsc::Sender<Vec<u8>>,
+    outbox: mpsc::Sender<Outgoing>,
     problem: Arc<RwLock<Option<String>>>,
 }
+
+/// When the subscriber last found the engine back after an outage (none before the first).
+type BackSince = Arc<RwLock<Option<Instant>>>;
 
 impl Relay {
     /// Starts the publisher and the subscriber for the engine at `url`.
@@ -60,9 +67,16 @@ impl Relay {
         let client = redis::Client::open(url)?;
         let host = uuid::Uuid::new_v4().to_string();
         let problem = Arc::new(RwLock::new(Some("not connected yet".to_owned())));
+        let back_since = BackSince::default();
         let (outbox, queue) = mpsc::channel(PUBLISH_QUEUE);
-        tokio::spawn(publish(client.clone(), queue));
-        tokio::spawn(subscribe(client, host.clone(), local, Arc::clone(&problem)));
+        tokio::spawn(publish(client.clone(), queue, Arc::clone(&back_since)));
+        tokio::spawn(subscribe(
+            client,
+            host.clone(),
+            local,
+            Arc::clone(&problem),
+            back_since,
+        ));
         Ok(Relay {
             host,
             outbox,
@@ -83,7 +97,7 @@ impl Relay {
                 return;
             }
         };
-        if self.outbox.try_send(payload).is_err() {
+        if self.outbox.try_send((Instant::now(), payload)).is_err() {
             tracing::warn!(
                 session = %event.session_id,
                 "the event engine is behind: a file change was not sent to the other hosts"
@@ -102,13 +116,19 @@ impl Relay {
 
 /// Sends the queued events in order, reconnecting after a failure.
 ///
-/// An event whose publish failed is sent again, once, first on the next connection, if that
-/// connection is made at once: the failure was the old connection's (the engine restarted
-/// under it), and the engine is there to take it. When the engine does not answer, the event
-/// is dropped with the rest.
-async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Vec<u8>>) {
+/// An event whose publish failed is sent again, once, first on the next connection: the
+/// failure may have been the old connection's alone (the engine restarted under it). Whether
+/// an event is sent at all is decided by when it was made (see the header), so that an event
+/// made after the engine came back is sent even when the publisher reconnects later than the
+/// subscriber.
+async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Outgoing>, back: BackSince) {
     let mut backoff = Backoff::default();
-    let mut unsent: Option<Vec<u8>> = None;
+    let mut unsent: Option<Outgoing> = None;
+    let made_before_return = |made: Instant| {
+        back.read()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some_and(|back| made < back)
+    };
     loop {
         let connected =
             tokio::time::timeout(ENGINE_TIMEOUT, client.get_multiplexed_async_connection()).await;
@@ -117,21 +137,21 @@ async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Vec<u8>>) {
             failed => {
                 tracing::debug!(?failed, "the event engine does not answer the publisher");
                 backoff.wait().await;
-                // Events made while the engine was away are not sent late (see the header).
-                unsent = None;
-                while queue.try_recv().is_ok() {}
                 continue;
             }
         };
         backoff.reset();
         loop {
-            let (payload, retried) = match unsent.take() {
-                Some(payload) => (payload, true),
+            let ((made, payload), retried) = match unsent.take() {
+                Some(outgoing) => (outgoing, true),
                 None => match queue.recv().await {
-                    Some(payload) => (payload, false),
+                    Some(outgoing) => (outgoing, false),
                     None => return,
                 },
             };
+            if made_before_return(made) {
+                continue;
+            }
             let mut command = redis::cmd("PUBLISH");
             command.arg(CHANNEL).arg(&payload);
             let sent = command.query_async::<i64>(&mut connection);
@@ -140,7 +160,7 @@ async fn publish(client: redis::Client, mut queue: mpsc::Receiver<Vec<u8>>) {
                 failed => {
                     tracing::warn!(?failed, "could not publish a session event; reconnecting");
                     // Once only: an event that fails on a fresh connection too is dropped.
-                    unsent = (!retried).then_some(payload);
+                    unsent = (!retried).then_some((made, payload));
                     break;
                 }
             }
@@ -154,6 +174,7 @@ async fn subscribe(
     host: String,
     local: broadcast::Sender<SessionEvent>,
     problem: Arc<RwLock<Option<String>>>,
+    back_since: BackSince,
 ) {
     let set_problem = |reason: Option<String>| {
         *problem.write().unwrap_or_else(|p| p.into_inner()) = reason;
@@ -182,6 +203,9 @@ async fn subscribe(
         let linked = std::time::Instant::now();
         if outage {
             tracing::info!("the event engine is back: session events are shared again");
+            // Set before the connections are told, so that every change they make after
+            // hearing of it is sent.
+            *back_since.write().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
             let _ = local.send(SessionEvent::Lost {
                 reason: "the event engine is back after an outage: changes made on other hosts meanwhile were not delivered".to_owned(),
             });

@@ -47,18 +47,32 @@
     }
     let out = '';
     let chunk = [];
+    // The WHATWG decoder, as V8's: an ill-formed sequence becomes one U+FFFD for its longest
+    // valid start (its "maximal subpart"), and decoding goes on at the byte that broke it.
     for (let i = start; i < end;) {
       const b = bytes[i];
       let c = 0xfffd;
       let n = 1;
-      if (b < 0x80) c = b;
-      else if (b >= 0xc2 && b < 0xe0 && i + 1 < end && (bytes[i + 1] & 0xc0) === 0x80) { c = ((b & 31) << 6) | (bytes[i + 1] & 63); n = 2; }
-      else if (b >= 0xe0 && b < 0xf0 && i + 2 < end && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80) {
-        c = ((b & 15) << 12) | ((bytes[i + 1] & 63) << 6) | (bytes[i + 2] & 63); n = 3;
-        if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)) { c = 0xfffd; n = 1; }
-      } else if (b >= 0xf0 && b < 0xf5 && i + 3 < end && (bytes[i + 1] & 0xc0) === 0x80 && (bytes[i + 2] & 0xc0) === 0x80 && (bytes[i + 3] & 0xc0) === 0x80) {
-        c = ((b & 7) << 18) | ((bytes[i + 1] & 63) << 12) | ((bytes[i + 2] & 63) << 6) | (bytes[i + 3] & 63); n = 4;
-        if (c < 0x10000 || c > 0x10ffff) { c = 0xfffd; n = 1; }
+      if (b < 0x80) {
+        c = b;
+      } else {
+        let need = 0;
+        let low = 0x80;
+        let high = 0xbf;
+        let cp = 0;
+        if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; }
+        else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; if (b === 0xe0) low = 0xa0; if (b === 0xed) high = 0x9f; }
+        else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; if (b === 0xf0) low = 0x90; if (b === 0xf4) high = 0x8f; }
+        let j = i + 1;
+        let complete = need > 0;
+        for (let k = 0; k < need; k++, j++) {
+          if (j >= end || bytes[j] < low || bytes[j] > high) { complete = false; break; }
+          cp = (cp << 6) | (bytes[j] & 0x3f);
+          low = 0x80;
+          high = 0xbf;
+        }
+        if (complete) c = cp;
+        n = need > 0 ? j - i : 1;
       }
       i += n;
       if (c >= 0x10000) { c -= 0x10000; chunk.push(0xd800 + (c >> 10), 0xdc00 + (c & 1023)); } else chunk.push(c);
@@ -285,7 +299,7 @@
   function checkOffset(buf, offset, size) {
     if (typeof offset !== 'number') throw host.invalidArgType('offset', 'number', offset);
     const last = buf.length - size;
-    if (!Number.isInteger(offset)) throw rangeError('offset', 'an integer', offset);
+    if (Math.floor(offset) !== offset) throw rangeError('offset', 'an integer', offset);
     if (last < 0) {
       const error = new RangeError('Attempt to access memory outside buffer bounds');
       host.coded(error, 'ERR_BUFFER_OUT_OF_BOUNDS');
@@ -339,7 +353,9 @@
       const suffix = `${signed ? 'Int' : 'UInt'}${little ? 'LE' : 'BE'}`;
       const checkLength = (byteLength) => {
         if (typeof byteLength !== 'number') throw host.invalidArgType('byteLength', 'number', byteLength);
-        if (!(byteLength >= 1 && byteLength <= 6) || !Number.isInteger(byteLength)) throw rangeError('byteLength', '>= 1 and <= 6', byteLength);
+        // Node checks for a fraction (NaN included) before the range, so Infinity is out of range.
+        if (Math.floor(byteLength) !== byteLength) throw rangeError('byteLength', 'an integer', byteLength);
+        if (!(byteLength >= 1 && byteLength <= 6)) throw rangeError('byteLength', '>= 1 and <= 6', byteLength);
       };
       const read = function (offset, byteLength) {
         checkLength(byteLength);

@@ -20,6 +20,8 @@
     uptime: () => Math.floor(host.now() / 1000),
     userInfo: () => ({ uid: 1000, gid: 1000, username: 'codebox', homedir: '/home/codebox', shell: null }),
   };
+  // Node's os.EOL is a constant (assigning it throws in strict code), yet configurable.
+  Object.defineProperty(os, 'EOL', { value: '\n', writable: false, enumerable: true, configurable: true });
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
   // `timers/promises`: the timers as promises and async iterators, cancelled by an
   // AbortSignal (`{ signal }`) and kept from holding the loop open by `{ ref: false }`.

@@ -27,6 +27,7 @@
     'util/types': () => host.internal('util').types,
     string_decoder: internal('string_decoder'),
     stream: internal('stream'),
+    test: internal('test_runner'),
     _stream_readable: internal('stream', 'Readable'),
     _stream_writable: internal('stream', 'Writable'),
     _stream_duplex: internal('stream', 'Duplex'),
@@ -54,8 +55,13 @@
   const isFile = (p) => kind(p) === 'file';
   const isDir = (p) => kind(p) === 'dir';
 
+  // Built-ins that exist only under the `node:` scheme (`require('test')` is a package).
+  const schemeOnly = new Set(['test']);
+
   function builtinName(request) {
-    const name = request.startsWith('node:') ? request.slice(5) : request;
+    const prefixed = request.startsWith('node:');
+    const name = prefixed ? request.slice(5) : request;
+    if (!prefixed && schemeOnly.has(name)) return null;
     return Object.prototype.hasOwnProperty.call(builtins, name) ? name : null;
   }
 
@@ -145,7 +151,7 @@
   }
   const cache = Object.create(null);
   Module._cache = cache;
-  Module.builtinModules = Object.keys(loaders);
+  Module.builtinModules = Object.keys(loaders).filter((name) => !schemeOnly.has(name));
   let mainModule;
 
   function compile(module, source) {

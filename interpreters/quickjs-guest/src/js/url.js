@@ -8,57 +8,182 @@
   const encodeQuery = (s) => encodeURIComponent(s).replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const decodeQuery = (s) => { try { return decodeURIComponent(s.replace(/\+/g, ' ')); } catch (_) { return s; } };
 
-  class URLSearchParams {
-    constructor(init = '') {
-      this._list = [];
-      this._url = null;
-      if (typeof init === 'string') this._parse(init);
-      else if (init instanceof URLSearchParams) this._list = init._list.map((p) => [...p]);
-      else if (init && typeof init[Symbol.iterator] === 'function') for (const [k, v] of init) this._list.push([String(k), String(v)]);
-      else if (init && typeof init === 'object') for (const k of Object.keys(init)) this._list.push([k, String(init[k])]);
+  // A URLSearchParams' pairs and the URL it belongs to live here, not on the object: Node's
+  // have no own properties, and a method called on anything else throws ERR_INVALID_THIS.
+  const paramsState = new WeakMap();
+  const invalidThis = (type) => host.coded(new TypeError(`Value of "this" must be of type ${type}`), 'ERR_INVALID_THIS');
+  function stateOf(params) {
+    const state = paramsState.get(params);
+    if (state === undefined) throw invalidThis('URLSearchParams');
+    return state;
+  }
+  function missingArgs(names, count) {
+    if (count >= names.length) return;
+    const quoted = names.map((n) => `"${n}"`);
+    const list = quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+    throw host.coded(new TypeError(`The ${list} argument${quoted.length === 1 ? '' : 's'} must be specified`), 'ERR_MISSING_ARGS');
+  }
+  // WebIDL's USVString: the value as a string, lone surrogates replaced by U+FFFD.
+  function usv(value) {
+    if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    return `${value}`.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  }
+  function parseQuery(query) {
+    const list = [];
+    for (const part of query.replace(/^\?/, '').split('&')) {
+      if (part === '') continue;
+      const i = part.indexOf('=');
+      list.push(i === -1 ? [decodeQuery(part), ''] : [decodeQuery(part.slice(0, i)), decodeQuery(part.slice(i + 1))]);
     }
-    _parse(query) {
-      this._list = [];
-      for (const part of query.replace(/^\?/, '').split('&')) {
-        if (part === '') continue;
-        const i = part.indexOf('=');
-        this._list.push(i === -1 ? [decodeQuery(part), ''] : [decodeQuery(part.slice(0, i)), decodeQuery(part.slice(i + 1))]);
+    return list;
+  }
+  function updateUrl(state, params) {
+    if (state.url) state.url._search = state.list.length ? `?${params.toString()}` : '';
+  }
+
+  class URLSearchParams {
+    constructor(init = undefined) {
+      const state = { list: [], url: null };
+      paramsState.set(this, state);
+      if (init === undefined || init === null) return;
+      if (typeof init === 'object' || typeof init === 'function') {
+        const method = init[Symbol.iterator];
+        if (method === undefined) {
+          for (const key of Reflect.ownKeys(init)) {
+            const descriptor = Reflect.getOwnPropertyDescriptor(init, key);
+            if (typeof key === 'string' && descriptor !== undefined && descriptor.enumerable) {
+              state.list.push([usv(key), usv(init[key])]);
+            }
+          }
+          return;
+        }
+        if (typeof method !== 'function') {
+          throw host.coded(new TypeError('Query pairs must be iterable'), 'ERR_ARG_NOT_ITERABLE');
+        }
+        for (const pair of init) {
+          if (pair === null || (typeof pair !== 'object' && typeof pair !== 'function') ||
+              typeof pair[Symbol.iterator] !== 'function') {
+            throw host.coded(new TypeError('Each query pair must be an iterable [name, value] tuple'), 'ERR_INVALID_TUPLE');
+          }
+          const items = [...pair];
+          if (items.length !== 2) {
+            throw host.coded(new TypeError('Each query pair must be an iterable [name, value] tuple'), 'ERR_INVALID_TUPLE');
+          }
+          state.list.push([usv(items[0]), usv(items[1])]);
+        }
+        return;
+      }
+      state.list = parseQuery(usv(init));
+    }
+
+    get size() { return stateOf(this).list.length; }
+
+    append(name, value) {
+      const state = stateOf(this);
+      missingArgs(['name', 'value'], arguments.length);
+      state.list.push([usv(name), usv(value)]);
+      updateUrl(state, this);
+    }
+
+    delete(name, value = undefined) {
+      const state = stateOf(this);
+      missingArgs(['name'], arguments.length);
+      name = usv(name);
+      if (value !== undefined) {
+        value = usv(value);
+        state.list = state.list.filter(([k, v]) => k !== name || v !== value);
+      } else {
+        state.list = state.list.filter(([k]) => k !== name);
+      }
+      updateUrl(state, this);
+    }
+
+    get(name) {
+      const state = stateOf(this);
+      missingArgs(['name'], arguments.length);
+      name = usv(name);
+      const pair = state.list.find(([k]) => k === name);
+      return pair ? pair[1] : null;
+    }
+
+    getAll(name) {
+      const state = stateOf(this);
+      missingArgs(['name'], arguments.length);
+      name = usv(name);
+      return state.list.filter(([k]) => k === name).map(([, v]) => v);
+    }
+
+    has(name, value = undefined) {
+      const state = stateOf(this);
+      missingArgs(['name'], arguments.length);
+      name = usv(name);
+      if (value !== undefined) {
+        value = usv(value);
+        return state.list.some(([k, v]) => k === name && v === value);
+      }
+      return state.list.some(([k]) => k === name);
+    }
+
+    set(name, value) {
+      const state = stateOf(this);
+      missingArgs(['name', 'value'], arguments.length);
+      name = usv(name);
+      value = usv(value);
+      const i = state.list.findIndex(([k]) => k === name);
+      if (i === -1) {
+        state.list.push([name, value]);
+      } else {
+        state.list[i][1] = value;
+        state.list = state.list.filter(([k], j) => j <= i || k !== name);
+      }
+      updateUrl(state, this);
+    }
+
+    sort() {
+      const state = stateOf(this);
+      // A stable sort by UTF-16 code units, as the standard asks.
+      state.list = state.list
+        .map((pair, index) => [pair, index])
+        .sort(([[a], i], [[b], j]) => (a < b ? -1 : a > b ? 1 : i - j))
+        .map(([pair]) => pair);
+      updateUrl(state, this);
+    }
+
+    forEach(callback, thisArg = undefined) {
+      const state = stateOf(this);
+      if (typeof callback !== 'function') throw host.invalidArgType('callback', 'function', callback);
+      for (let i = 0; i < state.list.length; i++) {
+        const [k, v] = state.list[i];
+        callback.call(thisArg, v, k, this);
       }
     }
-    _update() { if (this._url) this._url._search = this._list.length ? `?${this.toString()}` : ''; }
-    get size() { return this._list.length; }
-    append(k, v) { this._list.push([String(k), String(v)]); this._update(); }
-    delete(k) { this._list = this._list.filter(([x]) => x !== String(k)); this._update(); }
-    get(k) { const p = this._list.find(([x]) => x === String(k)); return p ? p[1] : null; }
-    getAll(k) { return this._list.filter(([x]) => x === String(k)).map(([, v]) => v); }
-    has(k) { return this._list.some(([x]) => x === String(k)); }
-    set(k, v) {
-      const i = this._list.findIndex(([x]) => x === String(k));
-      if (i === -1) this._list.push([String(k), String(v)]);
-      else { this._list[i][1] = String(v); this._list = this._list.filter(([x], j) => j <= i || x !== String(k)); }
-      this._update();
+
+    keys() { stateOf(this); return new URLSearchParamsIterator(this, 'key'); }
+    values() { stateOf(this); return new URLSearchParamsIterator(this, 'value'); }
+    entries() { stateOf(this); return new URLSearchParamsIterator(this, 'key+value'); }
+
+    toString() {
+      return stateOf(this).list.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&');
     }
-    sort() { this._list.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); this._update(); }
-    forEach(fn, thisArg) { for (const [k, v] of this._list) fn.call(thisArg, v, k, this); }
-    keys() { return new URLSearchParamsIterator(this, 'key'); }
-    values() { return new URLSearchParamsIterator(this, 'value'); }
-    entries() { return new URLSearchParamsIterator(this, 'key+value'); }
-    [Symbol.iterator]() { return this.entries(); }
-    toString() { return this._list.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join('&'); }
+
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
-      if (this._list.length === 0) return 'URLSearchParams {}';
+      const list = stateOf(this).list;
+      if (list.length === 0) return 'URLSearchParams {}';
       const inner = { ...options, depth: depth === null ? null : depth - 1 };
-      const output = this._list.map(([k, v]) => `${inspect(k, inner)} => ${inspect(v, inner)}`);
+      const output = list.map(([k, v]) => `${inspect(k, inner)} => ${inspect(v, inner)}`);
       const length = output.reduce((sum, item) => sum + item.length + 2, -2);
       // Node breaks the pairs onto lines of their own, closing on the last one.
       if (length > options.breakLength) return `URLSearchParams {\n  ${output.join(',\n  ')} }`;
       return `URLSearchParams { ${output.join(', ')} }`;
     }
   }
+  URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
+  Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 
   // The iterators of URLSearchParams: live over the list (a pair appended while iterating is
   // reached), shown by util.inspect with what is left to iterate, as in Node.
   const pick = { key: ([k]) => k, value: ([, v]) => v, 'key+value': ([k, v]) => [k, v] };
+  const liveIterators = new WeakSet();
   class URLSearchParamsIterator {
     #params;
     #kind;
@@ -66,16 +191,19 @@
     constructor(params, kind) {
       this.#params = params;
       this.#kind = kind;
+      liveIterators.add(this);
     }
     next() {
-      const list = this.#params._list;
+      if (!liveIterators.has(this)) throw invalidThis('URLSearchParamsIterator');
+      const list = paramsState.get(this.#params).list;
       if (this.#index >= list.length) return { value: undefined, done: true };
       return { value: pick[this.#kind](list[this.#index++]), done: false };
     }
     get [Symbol.toStringTag]() { return 'URLSearchParams Iterator'; }
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
       const inner = { ...options, depth: depth === null ? null : depth - 1 };
-      const items = this.#params._list.slice(this.#index).map(pick[this.#kind]);
+      if (!liveIterators.has(this)) throw invalidThis('URLSearchParamsIterator');
+      const items = paramsState.get(this.#params).list.slice(this.#index).map(pick[this.#kind]);
       const shown = items.map((item) => inspect(item, inner));
       const broken = inspect(items, inner).includes('\n');
       return `URLSearchParams Iterator {${broken ? `\n  ${shown.join(',\n  ')}` : ` ${shown.join(', ')}`} }`;
@@ -152,11 +280,11 @@
     get pathname() { return this._pathname; }
     set pathname(p) { this._pathname = normalizePath(p.startsWith('/') ? p : `/${p}`); }
     get search() { return this._search; }
-    set search(s) { s = String(s); this._search = s === '' || s === '?' ? '' : s.startsWith('?') ? s : `?${s}`; if (this._searchParams) this._searchParams._parse(this._search); }
+    set search(s) { s = String(s); this._search = s === '' || s === '?' ? '' : s.startsWith('?') ? s : `?${s}`; if (this._searchParams) paramsState.get(this._searchParams).list = parseQuery(this._search); }
     get hash() { return this._hash; }
     set hash(h) { h = String(h); this._hash = h === '' || h === '#' ? '' : h.startsWith('#') ? h : `#${h}`; }
     get searchParams() {
-      if (!this._searchParams) { this._searchParams = new URLSearchParams(this._search); this._searchParams._url = this; }
+      if (!this._searchParams) { this._searchParams = new URLSearchParams(this._search); paramsState.get(this._searchParams).url = this; }
       return this._searchParams;
     }
     get href() {
