@@ -146,6 +146,9 @@ fn node_test_suite() {
                             _ => "fails",
                         };
                         println!("  {name}: listed, {state}: {}", listing.reason);
+                        if let Outcome::Failed(shown) = outcome {
+                            println!("{shown}");
+                        }
                     }
                 }
                 (Some(Outcome::Passed), None) => passed += 1,

@@ -38,7 +38,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 17] = [
+const LAZY_SCRIPTS: [(&str, &str); 18] = [
     ("primitives", include_str!("js/primitives.js")),
     ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
@@ -47,6 +47,7 @@ const LAZY_SCRIPTS: [(&str, &str); 17] = [
     ("url", include_str!("js/url.js")),
     ("fs", include_str!("js/fs.js")),
     ("path", include_str!("js/path.js")),
+    ("path_win32", include_str!("js/path_win32.js")),
     ("util", include_str!("js/util.js")),
     ("deep_equal", include_str!("js/deep_equal.js")),
     ("assert", include_str!("js/assert.js")),

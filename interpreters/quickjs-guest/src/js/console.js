@@ -8,7 +8,8 @@
   const format = (args) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : host.formatWithOptions(undefined, ...args));
 
   // The methods of a console that writes to the streams `out` and `err`.
-  function makeConsole(out, err) {
+  function makeConsole(out, err, groupIndentation = 2) {
+    const step = ' '.repeat(groupIndentation);
     const counts = new Map();
     const timers = new Map();
     let groupIndent = '';
@@ -62,14 +63,25 @@
       },
       group: (...args) => {
         if (args.length > 0) print(out, host.formatWithOptions(undefined, ...args));
-        groupIndent += '  ';
+        groupIndent += step;
       },
       groupCollapsed: (...args) => methods.group(...args),
-      groupEnd: () => { groupIndent = groupIndent.slice(0, -2); },
-      table: (data, properties) => table((text) => print(out, text), methods.log, data, properties),
+      groupEnd: () => { groupIndent = groupIndent.slice(0, groupIndent.length - step.length); },
+      // Clearing needs a terminal; a run's stdout never is one, so, as Node, nothing happens.
+      clear: () => {},
+      table: (data, properties) => {
+        if (properties !== undefined && !Array.isArray(properties)) {
+          throw host.invalidArgType('properties', 'an instance of Array', properties);
+        }
+        table((text) => print(out, text), methods.log, data, properties);
+      },
     };
+    Object.defineProperty(methods, kIsConsole, { value: true });
     return methods;
   }
+
+  // What `instanceof Console` asks: the global console is one, though Console did not make it.
+  const kIsConsole = Symbol('kIsConsole');
 
   // `new Console(stdout[, stderr])` or `new Console({ stdout, stderr })`.
   function Console(options, stderr) {
@@ -82,8 +94,15 @@
       error.message = 'Console expects a writable stream instance for stdout';
       throw error;
     }
-    Object.assign(this, makeConsole(out, streams.stderr || out));
+    const { groupIndentation = 2 } = streams;
+    if (typeof groupIndentation !== 'number') throw host.invalidArgType('groupIndentation', 'number', groupIndentation);
+    if (!Number.isInteger(groupIndentation) || groupIndentation < 0 || groupIndentation > 1000) {
+      throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be >= 0 && <= 1000. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
+    }
+    Object.assign(this, makeConsole(out, streams.stderr || out, groupIndentation));
+    Object.defineProperty(this, kIsConsole, { value: true });
   }
+  Object.defineProperty(Console, Symbol.hasInstance, { value: (instance) => !!(instance && instance[kIsConsole]) });
 
   globalThis.console = makeConsole(globalThis.process.stdout, globalThis.process.stderr);
   Object.defineProperty(globalThis.console, 'Console', { value: Console, writable: true, configurable: true, enumerable: false });

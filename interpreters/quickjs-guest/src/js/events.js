@@ -59,6 +59,22 @@
     } else {
       existing.push(listener);
     }
+    // Past the limit, Node warns once per event name that listeners may be leaking.
+    const list = events[type];
+    // Read as Node reads it, so that `on.call(anyObject)` works too.
+    const max = target._maxListeners === undefined ? EventEmitter.defaultMaxListeners : target._maxListeners;
+    if (Array.isArray(list) && max > 0 && list.length > max && !list.warned) {
+      list.warned = true;
+      const name = typeof type === 'symbol' ? type.toString() : String(type);
+      const warning = new Error(`Possible EventEmitter memory leak detected. ${list.length} ${name} listeners ` +
+        `added to ${host.inspect(target, { depth: -1 })}. MaxListeners is ${max}. ` +
+        'Use emitter.setMaxListeners() to increase limit');
+      warning.name = 'MaxListenersExceededWarning';
+      warning.emitter = target;
+      warning.type = type;
+      warning.count = list.length;
+      process.emitWarning(warning);
+    }
     return target;
   }
 
@@ -108,7 +124,8 @@
     _maxListeners: undefined,
 
     setMaxListeners(n) {
-      if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+      if (typeof n !== 'number') throw host.invalidArgType('n', 'number', n);
+      if (n < 0 || Number.isNaN(n)) {
         const error = new RangeError(`The value of "n" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
         host.coded(error, 'ERR_OUT_OF_RANGE');
         throw error;
@@ -154,7 +171,6 @@
     },
 
     addListener(type, listener) { return addListener(this, type, listener, false); },
-    on(type, listener) { return addListener(this, type, listener, false); },
     prependListener(type, listener) { return addListener(this, type, listener, true); },
     once(type, listener) {
       checkListener(listener);
@@ -244,11 +260,12 @@
       return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
     },
   };
-  // Assigned in Node's order, enumerable as Node's are, with `off` the same function as
-  // `removeListener`.
+  // Assigned in Node's order, enumerable as Node's are, with `on` and `off` the same functions
+  // as `addListener` and `removeListener`.
   for (const [key, value] of Object.entries(methods)) {
     EventEmitter.prototype[key] = value;
     if (key === 'removeListener') EventEmitter.prototype.off = value;
+    if (key === 'addListener') EventEmitter.prototype.on = value;
   }
   Object.defineProperty(EventEmitter.prototype, kCapture, { value: false, writable: true, enumerable: false });
 
@@ -256,7 +273,8 @@
     enumerable: true,
     get: () => defaultMaxListeners,
     set: (n) => {
-      if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+      if (typeof n !== 'number') throw host.invalidArgType('defaultMaxListeners', 'number', n);
+      if (n < 0 || Number.isNaN(n)) {
         const error = new RangeError(`The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`);
         host.coded(error, 'ERR_OUT_OF_RANGE');
         throw error;

@@ -65,7 +65,9 @@
       received = `Received type ${typeof value} (${shown})`;
     }
     const kind = expected.startsWith('an instance of') ? expected : `of type ${expected}`;
-    const error = new TypeError(`The "${name}" argument must be ${kind}. ${received}`);
+    // Node says "property" for a name with a dot in it (`options.signal`).
+    const what = name.includes('.') ? 'property' : 'argument';
+    const error = new TypeError(`The "${name}" ${what} must be ${kind}. ${received}`);
     host.coded(error, 'ERR_INVALID_ARG_TYPE');
     return error;
   };

@@ -36,9 +36,9 @@
     process.emit('uncaughtException', err, 'uncaughtException');
     return true;
   };
-  const guarded = (fn, args) => {
+  const guarded = (fn, args, thisArg) => {
     try {
-      fn(...args);
+      Reflect.apply(fn, thisArg, args);
     } catch (err) {
       if (!host.handleUncaught(err)) throw err;
     }
@@ -71,14 +71,25 @@
       this._repeat = repeat ? delay : null;
       this._due = loopTime + delay;
       this._ref = true;
+      // Node's fields: `_repeat` is read after each call (a callback may set it), and
+      // `_destroyed` is set once the timer has fired for good or been cleared.
+      this._destroyed = false;
       timers.set(this._id, this);
     }
     ref() { this._ref = true; return this; }
     unref() { this._ref = false; return this; }
     hasRef() { return this._ref; }
-    refresh() { this._due = loopTime + this._idleTimeout; return this; }
-    close() { timers.delete(this._id); return this; }
+    // Starts the delay again from now; a timeout that has fired runs once more.
+    refresh() {
+      if (!this._destroyed) {
+        this._due = loopTime + this._idleTimeout;
+        timers.set(this._id, this);
+      }
+      return this;
+    }
+    close() { clearTimer(this); return this; }
     [Symbol.toPrimitive]() { return this._id; }
+    [Symbol.dispose]() { clearTimer(this); }
   }
 
   class Immediate {
@@ -92,6 +103,7 @@
     ref() { this._ref = true; return this; }
     unref() { this._ref = false; return this; }
     hasRef() { return this._ref; }
+    [Symbol.dispose]() { this._cleared = true; }
   }
 
   const checkCallback = (fn) => {
@@ -100,10 +112,13 @@
   globalThis.setTimeout = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, false); };
   globalThis.setInterval = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, true); };
   globalThis.setImmediate = (fn, ...args) => { checkCallback(fn); return new Immediate(fn, args); };
-  const clearTimer = (timer) => {
-    if (timer instanceof Timeout) timers.delete(timer._id);
-    else if (typeof timer === 'number' || typeof timer === 'string') timers.delete(Number(timer));
-  };
+  function clearTimer(timer) {
+    if (typeof timer === 'number' || typeof timer === 'string') timer = timers.get(Number(timer));
+    if (timer instanceof Timeout) {
+      timer._destroyed = true;
+      timers.delete(timer._id);
+    }
+  }
   globalThis.clearTimeout = clearTimer;
   globalThis.clearInterval = clearTimer;
   globalThis.clearImmediate = (immediate) => { if (immediate instanceof Immediate) immediate._cleared = true; };
@@ -161,19 +176,21 @@
         const task = batch.shift();
         if (task instanceof Timeout) {
           if (!timers.has(task._id)) continue;
-          if (task._repeat !== null) {
-            task._due = loopTime + task._repeat;
-          } else {
-            timers.delete(task._id);
-          }
+          timers.delete(task._id);
           emittedBeforeExit = false;
-          guarded(task._onTimeout, task._args);
+          guarded(task._onTimeout, task._args, task);
+          if (task._repeat && !task._destroyed) {
+            task._due = loopTime + task._repeat;
+            timers.set(task._id, task);
+          } else if (!timers.has(task._id)) {
+            task._destroyed = true;
+          }
           return true;
         }
         if (task instanceof Immediate) {
           if (task._cleared) continue;
           emittedBeforeExit = false;
-          guarded(task._onImmediate, task._args);
+          guarded(task._onImmediate, task._args, task);
           return true;
         }
         if (task.io) {

@@ -13,7 +13,7 @@
     'fs/promises': () => host.internal('fs').promises,
     path: internal('path'),
     'path/posix': internal('path'),
-    'path/win32': internal('path', 'win32'),
+    'path/win32': () => host.internal('path').win32,
     util: internal('util'),
     assert: internal('assert'),
     'assert/strict': internal('assert'),

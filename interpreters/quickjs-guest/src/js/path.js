@@ -1,4 +1,4 @@
-// The `path` module: POSIX paths, and enough of `path.win32` for programs that print them.
+// The `path` module: POSIX paths; `path.win32` is path_win32.js.
 (function (host) {
   'use strict';
 
@@ -170,32 +170,17 @@
     toNamespacedPath: (p) => p,
   };
   path.posix = path;
-  // Windows paths, for programs that print them: separators, drive letters and the basic calls.
-  const win32 = {
-    sep: '\\',
-    delimiter: ';',
-    normalize(p) {
-      const m = /^([a-zA-Z]:)?([\\/])?/.exec(p);
-      const device = m[1] || '';
-      const absolute = Boolean(m[2]);
-      const rest = normalizeString(p.slice(m[0].length).replace(/\//g, '\\').split('\\').join('/'), !absolute).split('/').join('\\');
-      return `${device}${absolute ? '\\' : ''}${rest}` || '.';
+  // Windows paths (path_win32.js), loaded on first use.
+  Object.defineProperty(path, 'win32', {
+    get() {
+      const win32 = host.internal('path_win32');
+      win32.posix = path;
+      Object.defineProperty(path, 'win32', { value: win32, enumerable: true, writable: true, configurable: true });
+      return win32;
     },
-    join: (...parts) => win32.normalize(parts.filter((p) => p.length > 0).join('\\')),
-    basename(p, ext) {
-      let base = p.replace(/[\\/]+$/, '').split(/[\\/]/).pop().replace(/^[a-zA-Z]:/, '');
-      if (ext !== undefined && base.endsWith(ext) && base !== ext) base = base.slice(0, -ext.length);
-      return base;
-    },
-    dirname(p) {
-      const i = Math.max(p.lastIndexOf('\\'), p.lastIndexOf('/'));
-      return i <= 0 ? (i === 0 ? p[0] : '.') : /^[a-zA-Z]:$/.test(p.slice(0, i)) ? p.slice(0, i + 1) : p.slice(0, i);
-    },
-    extname: (p) => path.extname(win32.basename(p)),
-    isAbsolute: (p) => /^([a-zA-Z]:)?[\\/]/.test(p),
-  };
-  win32.win32 = win32;
-  path.win32 = win32;
+    enumerable: true,
+    configurable: true,
+  });
 
   return path;
 })(globalThis.__codebox);
