@@ -397,7 +397,8 @@
     throw host.invalidArgType('emitter', 'an instance of EventEmitter or EventTarget', emitter);
   };
   EventEmitter.setMaxListeners = (n = defaultMaxListeners, ...targets) => {
-    if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
+    if (typeof n !== 'number') throw host.invalidArgType('n', 'number', n);
+    if (n < 0 || Number.isNaN(n)) {
       throw host.coded(new RangeError(`The value of "n" is out of range. It must be a non-negative number. Received ${host.inspect(n)}`), 'ERR_OUT_OF_RANGE');
     }
     if (targets.length === 0) {

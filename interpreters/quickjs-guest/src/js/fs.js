@@ -89,5 +89,100 @@
   }
   fs.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 
+  // Streams over files: a ReadStream reads the file when it opens (a run's files are in
+  // memory) and gives it out in `highWaterMark` chunks (64 KiB), from `start` to `end`
+  // inclusive; a WriteStream truncates (flags 'w') or appends (flags 'a') and writes each
+  // chunk through. Both emit 'open', 'ready' and 'close' as Node's do.
+  let streamClasses;
+  function fileStreams() {
+    if (streamClasses) return streamClasses;
+    const { Readable, Writable } = host.internal('stream');
+    let nextFd = 100;
+    class ReadStream extends Readable {
+      constructor(path, options) {
+        options = typeof options === 'string' ? { encoding: options } : { ...options };
+        super({ highWaterMark: 64 * 1024, ...options });
+        this.path = pathOf(path);
+        this.start = options.start;
+        this.end = options.end;
+        this.bytesRead = 0;
+        this.pending = true;
+        this.fd = null;
+      }
+      _construct(callback) {
+        try {
+          const bytes = Buffer.from(host.readFileBytes(this.path));
+          const end = this.end === undefined || this.end === Infinity ? bytes.length : this.end + 1;
+          this._bytes = bytes.subarray(this.start || 0, end);
+          this._offset = 0;
+          this.fd = nextFd++;
+          this.pending = false;
+          callback();
+          this.emit('open', this.fd);
+          this.emit('ready');
+        } catch (error) {
+          callback(error);
+        }
+      }
+      // Each chunk arrives on a later turn of the loop, as a read from the disk would: a
+      // reader sees the chunks one at a time, as under Node.
+      _read(size) {
+        setImmediate(() => {
+          if (this.destroyed) return;
+          const chunk = this._bytes.subarray(this._offset, this._offset + size);
+          this._offset += chunk.length;
+          this.bytesRead += chunk.length;
+          this.push(chunk.length > 0 ? Buffer.from(chunk) : null);
+        });
+      }
+      close(callback) {
+        if (typeof callback === 'function') host.internal('stream').finished(this, callback);
+        this.destroy();
+      }
+    }
+    class WriteStream extends Writable {
+      constructor(path, options) {
+        options = typeof options === 'string' ? { encoding: options } : { ...options };
+        super({ decodeStrings: true, ...options });
+        this.path = pathOf(path);
+        this.flags = options.flags || 'w';
+        this.bytesWritten = 0;
+        this.pending = true;
+        this.fd = null;
+      }
+      _construct(callback) {
+        try {
+          if (!this.flags.startsWith('a') || host.stat(this.path) == null) host.writeFile(this.path, [], false);
+          this.fd = nextFd++;
+          this.pending = false;
+          callback();
+          this.emit('open', this.fd);
+          this.emit('ready');
+        } catch (error) {
+          callback(error);
+        }
+      }
+      _write(chunk, encoding, callback) {
+        try {
+          host.writeFile(this.path, toBytes(chunk), true);
+          this.bytesWritten += chunk.length;
+          callback();
+        } catch (error) {
+          callback(error);
+        }
+      }
+      close(callback) {
+        if (typeof callback === 'function') host.internal('stream').finished(this, callback);
+        this.end();
+      }
+    }
+    streamClasses = { ReadStream, WriteStream };
+    return streamClasses;
+  }
+  fs.createReadStream = (path, options) => new (fileStreams().ReadStream)(path, options);
+  fs.createWriteStream = (path, options) => new (fileStreams().WriteStream)(path, options);
+  Object.defineProperty(fs, 'ReadStream', { get: () => fileStreams().ReadStream, enumerable: true });
+  Object.defineProperty(fs, 'WriteStream', { get: () => fileStreams().WriteStream, enumerable: true });
+
   return fs;
 })(globalThis.__codebox);

@@ -69,7 +69,9 @@
       if (!(delay >= 1 && delay <= 2147483647)) delay = 1;
       this._idleTimeout = delay;
       this._repeat = repeat ? delay : null;
-      this._due = loopTime + delay;
+      // Node files timers by their whole milliseconds (`setTimeout(f, 1.8)` runs with those of
+      // 1 ms, in the order they were made) and keeps the delay as given.
+      this._due = loopTime + Math.trunc(delay);
       this._ref = true;
       // Node's fields: `_repeat` is read after each call (a callback may set it), and
       // `_destroyed` is set once the timer has fired for good or been cleared.
@@ -82,7 +84,7 @@
     // Starts the delay again from now; a timeout that has fired runs once more.
     refresh() {
       if (!this._destroyed) {
-        this._due = loopTime + this._idleTimeout;
+        this._due = loopTime + Math.trunc(this._idleTimeout);
         timers.set(this._id, this);
       }
       return this;
@@ -180,7 +182,7 @@
           emittedBeforeExit = false;
           guarded(task._onTimeout, task._args, task);
           if (task._repeat && !task._destroyed) {
-            task._due = loopTime + task._repeat;
+            task._due = loopTime + Math.trunc(task._repeat);
             timers.set(task._id, task);
           } else if (!timers.has(task._id)) {
             task._destroyed = true;

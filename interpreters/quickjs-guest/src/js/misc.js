@@ -12,7 +12,13 @@
     release: () => '6.1.0',
     hostname: () => 'codebox',
     homedir: () => '/home/codebox',
-    tmpdir: () => '/tmp',
+    // As Node: $TMPDIR, $TMP or $TEMP, without a trailing slash, else /tmp.
+    tmpdir() {
+      const env = globalThis.process.env;
+      let dir = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+      if (dir.length > 1 && dir.endsWith('/')) dir = dir.slice(0, -1);
+      return dir;
+    },
     endianness: () => 'LE',
     cpus: () => [{ model: 'codebox', speed: 2000, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } }],
     totalmem: () => 134217728,
@@ -20,6 +26,65 @@
     uptime: () => Math.floor(host.now() / 1000),
     userInfo: () => ({ uid: 1000, gid: 1000, username: 'codebox', homedir: '/home/codebox', shell: null }),
   };
+  // A sandboxed run has one processor, no load, no network interfaces, and a priority of its
+  // own: os.setPriority changes what os.getPriority answers for this process and no other.
+  const SIGNALS = [
+    'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL',
+    'SIGUSR1', 'SIGSEGV', 'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD',
+    'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ',
+    'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR', 'SIGSYS',
+  ];
+  const signals = Object.fromEntries(SIGNALS.map((name, i) => [name, i + 1]));
+  Object.assign(signals, { SIGIOT: 6, SIGPOLL: 29 });
+  const priority = {
+    PRIORITY_LOW: 19, PRIORITY_BELOW_NORMAL: 10, PRIORITY_NORMAL: 0,
+    PRIORITY_ABOVE_NORMAL: -7, PRIORITY_HIGH: -14, PRIORITY_HIGHEST: -20,
+  };
+  const priorities = new Map();
+  function checkInt32(value, name, min = -2147483648, max = 2147483647) {
+    if (typeof value !== 'number') throw host.invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) {
+      throw host.coded(new RangeError(`The value of "${name}" is out of range. It must be an integer. Received ${value}`), 'ERR_OUT_OF_RANGE');
+    }
+    if (value < min || value > max) {
+      throw host.coded(new RangeError(`The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${value}`), 'ERR_OUT_OF_RANGE');
+    }
+  }
+  // Only this process can be asked about: any other pid does not exist in a run.
+  function checkOwnProcess(pid, syscall) {
+    if (pid === 0 || pid === globalThis.process.pid) return;
+    const error = new Error(`A system error occurred: ${syscall} returned ESRCH (no such process)`);
+    error.name = 'SystemError';
+    host.coded(error, 'ERR_SYSTEM_ERROR');
+    error.info = { errno: -3, code: 'ESRCH', message: 'no such process', syscall };
+    error.errno = -3;
+    error.syscall = syscall;
+    throw error;
+  }
+  Object.assign(os, {
+    availableParallelism: () => 1,
+    loadavg: () => [0, 0, 0],
+    machine: () => 'x86_64',
+    version: () => '#1 SMP codebox',
+    networkInterfaces: () => ({}),
+    devNull: '/dev/null',
+    constants: { signals: Object.freeze(signals), priority: Object.freeze(priority) },
+    getPriority(pid = 0) {
+      checkInt32(pid, 'pid');
+      checkOwnProcess(pid, 'uv_os_getpriority');
+      return priorities.get(0) || 0;
+    },
+    setPriority(pid, value) {
+      if (value === undefined) {
+        value = pid;
+        pid = 0;
+      }
+      checkInt32(pid, 'pid');
+      checkInt32(value, 'priority', -20, 19);
+      checkOwnProcess(pid, 'uv_os_setpriority');
+      priorities.set(0, value);
+    },
+  });
   // Node's os.EOL is a constant (assigning it throws in strict code), yet configurable.
   Object.defineProperty(os, 'EOL', { value: '\n', writable: false, enumerable: true, configurable: true });
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
@@ -99,11 +164,20 @@
         if (signal) signal.removeEventListener('abort', onAbort);
       }
     },
-    scheduler: {
-      wait: (delay, options) => timersPromises.setTimeout(delay, undefined, options),
-      yield: () => timersPromises.setImmediate(),
-    },
   };
+  // `scheduler` is the one instance of a class programs cannot construct, as in Node.
+  let makingScheduler = true;
+  class Scheduler {
+    constructor() {
+      if (!makingScheduler) throw host.coded(new TypeError('Illegal constructor'), 'ERR_ILLEGAL_CONSTRUCTOR');
+    }
+
+    wait(delay, options) { return timersPromises.setTimeout(delay, undefined, options); }
+
+    yield() { return timersPromises.setImmediate(); }
+  }
+  timersPromises.scheduler = new Scheduler();
+  makingScheduler = false;
   timers.promises = timersPromises;
   // querystring, as Node's: `+` and percent-escapes decoded (tolerantly), repeated keys
   // gathered into arrays, and its own escaping (RFC 3986's unreserved characters and !'()*).
@@ -119,13 +193,16 @@
         continue;
       }
       if (code >= 0xd800 && code <= 0xdfff) {
-        const next = str.charCodeAt(i + 1);
-        if (code > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
+        // As Node: any surrogate takes the next unit as its pair, whatever that unit is; only a
+        // surrogate at the very end is malformed.
+        if (i + 1 >= str.length) {
           const error = new URIError('URI malformed');
           host.coded(error, 'ERR_INVALID_URI');
           throw error;
         }
-        out += encodeURIComponent(str.slice(i, i + 2));
+        const point = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i + 1) & 0x3ff));
+        const bytes = [0xf0 | (point >> 18), 0x80 | ((point >> 12) & 0x3f), 0x80 | ((point >> 6) & 0x3f), 0x80 | (point & 0x3f)];
+        out += bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join('');
         i++;
         continue;
       }

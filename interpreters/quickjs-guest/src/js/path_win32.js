@@ -84,6 +84,41 @@
     return [...up, ...toParts.slice(i)].join('\\');
   }
 
+  // The last segment of `path` (no further left than `stop`), trailing separators left out:
+  // where it starts and ends, its last dot, and whether that dot starts an extension (not a
+  // leading dot, not `..`). extname() and parse() read the path from its end this way.
+  function lastPart(path, stop) {
+    let startDot = -1;
+    let startPart = stop;
+    let end = -1;
+    let matchedSlash = true;
+    // 0: no character before the dot yet; 1: a dot came before it; -1: another character did.
+    let preDotState = 0;
+    for (let i = path.length - 1; i >= stop; --i) {
+      const code = path.charCodeAt(i);
+      if (isSep(code)) {
+        if (!matchedSlash) {
+          startPart = i + 1;
+          break;
+        }
+        continue;
+      }
+      if (end === -1) {
+        matchedSlash = false;
+        end = i + 1;
+      }
+      if (code === 46) {
+        if (startDot === -1) startDot = i;
+        else if (preDotState !== 1) preDotState = 1;
+      } else if (startDot !== -1) {
+        preDotState = -1;
+      }
+    }
+    const ext = startDot !== -1 && end !== -1 && preDotState !== 0 &&
+      !(preDotState === 1 && startDot === end - 1 && startDot === startPart + 1);
+    return { startPart, startDot, end, ext };
+  }
+
   const win32 = {
     sep: '\\',
     delimiter: ';',
@@ -344,40 +379,9 @@
 
     extname(path) {
       validateString(path, 'path');
-      let start = 0;
-      let startDot = -1;
-      let startPart = 0;
-      let end = -1;
-      let matchedSlash = true;
-      let preDotState = 0;
-      if (path.length >= 2 && path.charCodeAt(1) === 58 && isDriveLetter(path.charCodeAt(0))) {
-        start = startPart = 2;
-      }
-      for (let i = path.length - 1; i >= start; --i) {
-        const code = path.charCodeAt(i);
-        if (isSep(code)) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
-      if (startDot === -1 || end === -1 || preDotState === 0 ||
-          (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-        return '';
-      }
-      return path.slice(startDot, end);
+      const start = path.length >= 2 && path.charCodeAt(1) === 58 && isDriveLetter(path.charCodeAt(0)) ? 2 : 0;
+      const last = lastPart(path, start);
+      return last.ext ? path.slice(last.startDot, last.end) : '';
     },
 
     format(pathObject) {
@@ -402,52 +406,19 @@
         ret.root = ret.dir = path;
         return ret;
       }
-      // A drive-relative root (`C:`) is all root and no directory.
-      if (rootEnd === 2 && path.charCodeAt(1) === 58 && isDriveLetter(path.charCodeAt(0))) {
-        if (len === 2) {
-          ret.root = ret.dir = path;
-          return ret;
-        }
-      }
       if (rootEnd > 0) ret.root = path.slice(0, rootEnd);
       if (rootEnd === len) {
         ret.dir = ret.root;
         return ret;
       }
-      let startDot = -1;
-      let startPart = rootEnd;
-      let end = -1;
-      let matchedSlash = true;
-      let i = path.length - 1;
-      let preDotState = 0;
-      for (; i >= rootEnd; --i) {
-        const code = path.charCodeAt(i);
-        if (isSep(code)) {
-          if (!matchedSlash) {
-            startPart = i + 1;
-            break;
-          }
-          continue;
-        }
-        if (end === -1) {
-          matchedSlash = false;
-          end = i + 1;
-        }
-        if (code === 46) {
-          if (startDot === -1) startDot = i;
-          else if (preDotState !== 1) preDotState = 1;
-        } else if (startDot !== -1) {
-          preDotState = -1;
-        }
-      }
+      const { startPart, startDot, end, ext } = lastPart(path, rootEnd);
       if (end !== -1) {
-        if (startDot === -1 || preDotState === 0 ||
-            (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-          ret.base = ret.name = path.slice(startPart, end);
-        } else {
+        ret.base = path.slice(startPart, end);
+        if (ext) {
           ret.name = path.slice(startPart, startDot);
-          ret.base = path.slice(startPart, end);
           ret.ext = path.slice(startDot, end);
+        } else {
+          ret.name = ret.base;
         }
       }
       ret.dir = startPart > 0 && startPart !== rootEnd ? path.slice(0, startPart - 1) : ret.root;

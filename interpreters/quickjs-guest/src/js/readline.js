@@ -24,8 +24,12 @@
         if (this._buffer.length > 0) { const rest = this._buffer; this._buffer = ''; this._line(rest); }
         this.close();
       };
+      // An error of the input is the interface's: its 'error' event, and a rejection of its
+      // async iterator.
+      this._onError = (err) => this.emit('error', err);
       this.input.on('data', this._onData);
       this.input.on('end', this._onEnd);
+      this.input.on('error', this._onError);
       if (typeof this.input.resume === 'function') this.input.resume();
     }
     _feed(text) {
@@ -68,6 +72,7 @@
       this.closed = true;
       this.input.removeListener('data', this._onData);
       this.input.removeListener('end', this._onEnd);
+      this.input.removeListener('error', this._onError);
       if (typeof this.input.pause === 'function' && this.input.listenerCount('data') === 0) this.input.pause();
       this.emit('close');
     }
@@ -84,9 +89,20 @@
         done = true;
         while (waiting.length > 0) waiting.shift().resolve({ value: undefined, done: true });
       });
+      let failure = null;
+      this.on('error', (err) => {
+        failure = err;
+        while (waiting.length > 0) waiting.shift().reject(err);
+      });
       const iterator = {
         next: () => {
           if (lines.length > 0) return Promise.resolve({ value: lines.shift(), done: false });
+          if (failure) {
+            const err = failure;
+            failure = null;
+            done = true;
+            return Promise.reject(err);
+          }
           if (done) return Promise.resolve({ value: undefined, done: true });
           return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
         },
