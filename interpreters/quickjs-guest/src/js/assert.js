@@ -30,16 +30,29 @@
         globalThis.process.emitWarning('assert.CallTracker is deprecated.', 'DeprecationWarning', 'DEP0173');
       }
     }
-    calls(fn = () => {}, exact = 1) {
+    calls(fn, exact = 1) {
+      // Trackers cannot be given new functions once the process is exiting.
+      if (globalThis.process._exiting) {
+        throw host.coded(new Error('Cannot call function in process exit handler'), 'ERR_UNAVAILABLE_DURING_EXIT');
+      }
       if (typeof fn === 'number') { exact = fn; fn = () => {}; }
+      else if (fn === undefined) fn = () => {};
+      if (typeof exact !== 'number') throw host.invalidArgType('exact', 'number', exact);
+      if (!Number.isInteger(exact) || exact < 1 || exact > 2 ** 32 - 1) {
+        throw host.coded(new RangeError(`The value of "exact" is out of range. It must be an integer >= 1 && <= 4294967295. Received ${exact}`), 'ERR_OUT_OF_RANGE');
+      }
+      if (typeof fn !== 'function') throw host.invalidArgType('fn', 'function', fn);
       const record = { fn, exact, calls: [] };
       const tracker = this;
       const wrapped = function (...args) {
         record.calls.push({ thisArg: this, arguments: args });
         return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
       };
-      Object.defineProperty(wrapped, 'name', { value: fn.name });
-      Object.defineProperty(wrapped, 'length', { value: fn.length });
+      // The wrapper has the function's own name and length, and lacks them where it does.
+      for (const key of ['name', 'length']) {
+        if (Object.prototype.hasOwnProperty.call(fn, key)) Object.defineProperty(wrapped, key, { value: fn[key] });
+        else delete wrapped[key];
+      }
       record.wrapped = wrapped;
       tracker.#tracked.push(record);
       return wrapped;
@@ -70,7 +83,8 @@
     verify() {
       const errors = this.report();
       if (errors.length === 0) return;
-      const message = errors.length === 1 ? errors[0].message : ['Functions were not called the expected number of times', ...errors.map((e) => e.message)].join('\n');
+      // As Node: one miss is named; several are summed up in one sentence.
+      const message = errors.length === 1 ? errors[0].message : 'Functions were not called the expected number of times';
       throw new AssertionError({ message, details: errors });
     }
   }
@@ -140,6 +154,48 @@
     return false;
   }
 
+  // doesNotThrow and doesNotReject: an error that `expected` does not describe is passed on
+  // as it is; one it describes (or any, without `expected`) fails the assertion.
+  function unwanted(actual, expected, message, operator) {
+    if (typeof expected === 'string') { message = expected; expected = undefined; }
+    if (expected !== undefined && !matches(actual, expected)) throw actual;
+    const kind = operator === 'doesNotReject' ? 'rejection' : 'exception';
+    const details = message ? `: ${message}` : '.';
+    throw new AssertionError({
+      actual,
+      expected,
+      operator,
+      message: `Got unwanted ${kind}${details}\nActual message: "${actual && actual.message}"`,
+    });
+  }
+
+  // What rejects and doesNotReject wait for: a promise, or one returned by a function.
+  class WaitError {
+    constructor(error) { this.error = error; }
+  }
+  const isThenable = (value) => value instanceof Promise ||
+    (value !== null && typeof value === 'object' && typeof value.then === 'function' && typeof value.catch === 'function');
+  function settled(promiseOrFn) {
+    let promise;
+    if (typeof promiseOrFn === 'function') {
+      // A function that throws at once fails the assertion call itself, as in Node.
+      try {
+        promise = promiseOrFn();
+      } catch (error) {
+        return Promise.reject(new WaitError(error));
+      }
+      if (!isThenable(promise)) {
+        const message = `Expected instance of Promise to be returned from the "promiseFn" function but got ${host.specificType(promise)}.`;
+        return Promise.reject(new WaitError(host.coded(new TypeError(message), 'ERR_INVALID_RETURN_VALUE')));
+      }
+    } else if (isThenable(promiseOrFn)) {
+      promise = promiseOrFn;
+    } else {
+      return Promise.reject(new WaitError(host.invalidArgType('promiseFn', 'function or an instance of Promise', promiseOrFn)));
+    }
+    return Promise.resolve().then(() => promise);
+  }
+
   function assert(value, message) { if (!value) ok(value, message); }
   function ok(value, message) {
     if (!value) {
@@ -171,19 +227,27 @@
       fail(undefined, expected, message ?? 'Missing expected exception.', 'throws');
     },
     doesNotThrow(fn, expected, message) {
-      try { fn(); } catch (e) { fail(e, expected, message ?? `Got unwanted exception.\nActual message: "${e && e.message}"`, 'doesNotThrow'); }
+      if (typeof fn !== 'function') throw host.invalidArgType('fn', 'function', fn);
+      try { fn(); } catch (e) { unwanted(e, expected, message, 'doesNotThrow'); }
     },
     async rejects(promiseOrFn, expected, message) {
+      if (typeof expected === 'string') { message = expected; expected = undefined; }
       try {
-        await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn);
+        await settled(promiseOrFn);
       } catch (e) {
+        if (e instanceof WaitError) throw e.error;
         if (!matches(e, expected)) throw e;
         return;
       }
       fail(undefined, expected, message ?? 'Missing expected rejection.', 'rejects');
     },
     async doesNotReject(promiseOrFn, expected, message) {
-      try { await (typeof promiseOrFn === 'function' ? promiseOrFn() : promiseOrFn); } catch (e) { fail(e, expected, message ?? `Got unwanted rejection.\nActual message: "${e && e.message}"`, 'doesNotReject'); }
+      try {
+        await settled(promiseOrFn);
+      } catch (e) {
+        if (e instanceof WaitError) throw e.error;
+        unwanted(e, expected, message, 'doesNotReject');
+      }
     },
     ifError(value) {
       if (value === null || value === undefined) return;

@@ -85,6 +85,7 @@
   const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const B64_VALUES = new Map([...B64].map((c, i) => [c, i]).concat([['-', 62], ['_', 63]]));
   const kMaxLength = 2 ** 32;
+  let inspectMaxBytes = 50;
 
   const rangeError = (name, range, received) => {
     const error = new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${received}`);
@@ -263,6 +264,21 @@
     return compareBytes(buf1, 0, buf1.length, buf2, 0, buf2.length);
   };
 
+  // A position as Node's copy takes it: a whole number, or 0 when it is not a safe number.
+  function toInteger(value) {
+    const n = +value;
+    if (!Number.isNaN(n) && n >= Number.MIN_SAFE_INTEGER && n <= Number.MAX_SAFE_INTEGER) return n % 1 === 0 ? n : Math.floor(n);
+    return 0;
+  }
+
+  // A position as compare takes it: a whole number from 0 to `max`.
+  function checkedOffset(value, name, max) {
+    if (typeof value !== 'number') throw host.invalidArgType(name, 'number', value);
+    if (!Number.isInteger(value)) throw rangeError(name, 'an integer', value);
+    if (value < 0 || value > max) throw rangeError(name, `>= 0 && <= ${max}`, value);
+    return value;
+  }
+
   function compareBytes(a, aStart, aEnd, b, bStart, bEnd) {
     const n = Math.min(aEnd - aStart, bEnd - bStart);
     for (let i = 0; i < n; i++) if (a[aStart + i] !== b[bStart + i]) return a[aStart + i] < b[bStart + i] ? -1 : 1;
@@ -372,7 +388,11 @@
         const max = signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
         if (typeof value !== 'number') throw host.invalidArgType('value', 'number', value);
         if (value < min || value > max) {
-          throw rangeError('value', signed ? `>= -(2 ** ${bits - 1}) and < 2 ** ${bits - 1}` : `>= 0 and < 2 ** ${bits}`, shownNumber(value));
+          // Node words the range by its bounds up to four bytes, as powers of two beyond.
+          const range = byteLength <= 4
+            ? `>= ${min} and <= ${max}`
+            : signed ? `>= -(2 ** ${bits - 1}) and < 2 ** ${bits - 1}` : `>= 0 and < 2 ** ${bits}`;
+          throw rangeError('value', range, shownNumber(value));
         }
         checkOffset(this, offset, byteLength);
         let v = value < 0 ? value + 2 ** bits : value;
@@ -404,13 +424,31 @@
       checkBytes('otherBuffer', other);
       return this.length === other.length && compareBytes(this, 0, this.length, other, 0, other.length) === 0;
     },
-    compare(target, targetStart = 0, targetEnd = target && target.length, sourceStart = 0, sourceEnd = this.length) {
+    compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
       checkBytes('target', target);
+      targetStart = targetStart === undefined ? 0 : checkedOffset(targetStart, 'targetStart', kMaxLength);
+      targetEnd = targetEnd === undefined ? target.length : checkedOffset(targetEnd, 'targetEnd', target.length);
+      sourceStart = sourceStart === undefined ? 0 : checkedOffset(sourceStart, 'sourceStart', kMaxLength);
+      sourceEnd = sourceEnd === undefined ? this.length : checkedOffset(sourceEnd, 'sourceEnd', this.length);
+      if (sourceStart >= sourceEnd) return targetStart >= targetEnd ? 0 : -1;
+      if (targetStart >= targetEnd) return 1;
       return compareBytes(this, sourceStart, sourceEnd, target, targetStart, targetEnd);
     },
-    copy(target, targetStart = 0, sourceStart = 0, sourceEnd = this.length) {
+    // Node's copy: positions are made whole numbers (anything else counts as 0), and the
+    // count is cut to what the target has room for and what the source has.
+    copy(target, targetStart, sourceStart, sourceEnd) {
       checkBytes('target', target);
-      const count = Math.max(0, Math.min(sourceEnd - sourceStart, target.length - targetStart));
+      targetStart = targetStart === undefined ? 0 : toInteger(targetStart);
+      if (targetStart < 0) throw rangeError('targetStart', '>= 0', targetStart);
+      sourceStart = sourceStart === undefined ? 0 : toInteger(sourceStart);
+      if (sourceStart < 0 || sourceStart > this.length) {
+        throw rangeError('sourceStart', `>= 0 && <= ${this.length}`, sourceStart);
+      }
+      sourceEnd = sourceEnd === undefined ? this.length : toInteger(sourceEnd);
+      if (sourceEnd < 0) throw rangeError('sourceEnd', '>= 0', sourceEnd);
+      if (targetStart >= target.length || sourceStart >= sourceEnd) return 0;
+      const count = Math.min(sourceEnd - sourceStart, target.length - targetStart, this.length - sourceStart);
+      if (count <= 0) return 0;
       target.set(this.subarray(sourceStart, sourceStart + count), targetStart);
       return count;
     },
@@ -464,7 +502,7 @@
     swap64() { return swap(this, 8); },
     toLocaleString(encoding, start, end) { return this.toString(encoding, start, end); },
     [Symbol.for('nodejs.util.inspect.custom')]() {
-      const max = 50;
+      const max = inspectMaxBytes;
       let str = Array.from(this.subarray(0, max), (b) => b.toString(16).padStart(2, '0')).join(' ');
       if (this.length > max) str += ` ... ${this.length - max} more byte${this.length - max > 1 ? 's' : ''}`;
       return `<Buffer${str ? ' ' + str : ''}>`;
@@ -516,8 +554,20 @@
     const bytes = base64Decode(String(data).replace(/[\t\n\f\r ]/g, ''));
     return String.fromCharCode(...bytes);
   };
+  const module = { Buffer, SlowBuffer, kMaxLength, kStringMaxLength: constants.MAX_STRING_LENGTH, constants, atob, btoa };
+  // How many bytes util.inspect shows of a Buffer: settable, as in Node, to a number >= 0.
+  Object.defineProperty(module, 'INSPECT_MAX_BYTES', {
+    get: () => inspectMaxBytes,
+    set(value) {
+      if (typeof value !== 'number') throw host.invalidArgType('INSPECT_MAX_BYTES', 'number', value);
+      if (!(value >= 0)) throw rangeError('INSPECT_MAX_BYTES', '>= 0', value);
+      inspectMaxBytes = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
   return {
     Buffer, SlowBuffer, TextEncoder, TextDecoder, utf8Decode, utf8Encode,
-    module: { Buffer, SlowBuffer, kMaxLength, kStringMaxLength: constants.MAX_STRING_LENGTH, constants, INSPECT_MAX_BYTES: 50, atob, btoa },
+    module,
   };
 })(globalThis.__codebox);

@@ -19,10 +19,10 @@
       if (options !== null && typeof options === 'object') {
         name = 'name' in options ? options.name : 'Error';
         if ('cause' in options) {
-          Object.defineProperty(this, 'cause', { value: options.cause, writable: true, configurable: true });
+          Object.defineProperty(this, 'cause', { __proto__: null, value: options.cause, writable: true, configurable: true });
         }
       }
-      Object.defineProperty(this, 'name', { value: String(name), writable: true, configurable: true });
+      Object.defineProperty(this, 'name', { __proto__: null, value: String(name), writable: true, configurable: true });
     }
 
     get code() {

@@ -45,12 +45,26 @@
   host.coded = (error, code) => {
     error.code = code;
     codedErrors.add(error);
+    // A descriptor without a prototype: a program may have put `get` on Object.prototype.
     Object.defineProperty(error, 'toString', {
+      __proto__: null,
       value() { return `${this.name} [${this.code}]: ${this.message}`; },
       writable: true,
       configurable: true,
     });
     return error;
+  };
+  // How Node's errors name a value they did not expect (`determineSpecificType`).
+  host.specificType = (value) => {
+    if (value === null) return 'null';
+    if (value === undefined) return 'undefined';
+    if (typeof value === 'function') return `function ${value.name}`;
+    if (typeof value === 'object') {
+      return value.constructor && value.constructor.name ? `an instance of ${value.constructor.name}` : host.inspect(value, { depth: -1 });
+    }
+    let shown = host.inspect(value, { colors: false });
+    if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+    return `type ${typeof value} (${shown})`;
   };
   host.invalidArgType = (name, expected, value) => {
     let received;

@@ -150,6 +150,8 @@
   function runExitHandlers(code) {
     if (exiting) return code;
     exiting = true;
+    // Node's flag, read by the modules that refuse work during 'exit' (assert.CallTracker).
+    process._exiting = true;
     process.exitCode = code;
     try {
       process.emit('exit', code);
@@ -162,6 +164,7 @@
 
   Object.assign(process, {
     title: 'node',
+    _exiting: false,
     argv: ['/usr/local/bin/node', String(host.entry)],
     argv0: 'node',
     execArgv: [],

@@ -39,7 +39,7 @@
     missingArgs: (name) => codedError(TypeError, 'ERR_MISSING_ARGS', `The "${name}" argument must be specified`),
     unknownEncoding: (encoding) => codedError(TypeError, 'ERR_UNKNOWN_ENCODING', host.format('Unknown encoding: %s', encoding)),
     invalidReturn: (expected, name, value) => codedError(TypeError, 'ERR_INVALID_RETURN_VALUE',
-      `Expected ${expected} to be returned from the "${name}" function but got ${value === null ? 'null' : typeof value === 'object' ? `an instance of ${value.constructor ? value.constructor.name : 'Object'}` : `type ${typeof value}`}.`),
+      `Expected ${expected} to be returned from the "${name}" function but got ${host.specificType(value)}.`),
     invalidArgValue: (name, value) => codedError(TypeError, 'ERR_INVALID_ARG_VALUE',
       `The ${name.includes('.') ? 'property' : 'argument'} '${name}' is invalid. Received ${host.inspect(value)}`),
     outOfRange: (name, range, value) => codedError(RangeError, 'ERR_OUT_OF_RANGE',

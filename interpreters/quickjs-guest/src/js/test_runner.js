@@ -362,6 +362,7 @@
     }
     if (options == null) options = {};
     if (typeof options !== 'object') throw host.invalidArgType('options', 'object', options);
+    checkOptions(options);
     if (name === undefined) name = (typeof fn === 'function' && fn.name) || '<anonymous>';
     if (fn !== undefined && typeof fn !== 'function') throw host.invalidArgType('fn', 'function', fn);
     const test = new Test(parent, String(name), options, fn, isSuite);
@@ -384,6 +385,25 @@
       }
     }
     return test;
+  }
+
+  const outOfRange = (name, range, value) => host.coded(
+    new RangeError(`The value of "${name}" is out of range. It must be ${range}. Received ${host.inspect(value)}`),
+    'ERR_OUT_OF_RANGE');
+
+  // Node's checks of a test's options: `timeout` a number from 0 to 2 ** 32 - 1 (or
+  // Infinity), `concurrency` a boolean or a whole number from 1 to 2 ** 32 - 1.
+  function checkOptions({ timeout, concurrency }) {
+    if (timeout != null && timeout !== Infinity) {
+      if (typeof timeout !== 'number') throw host.invalidArgType('options.timeout', 'number', timeout);
+      if (!(timeout >= 0 && timeout <= 2 ** 32 - 1)) throw outOfRange('options.timeout', '>= 0 && <= 4294967295', timeout);
+    }
+    if (concurrency != null && typeof concurrency !== 'boolean') {
+      if (typeof concurrency !== 'number') throw host.invalidArgType('options.concurrency', 'number', concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 2 ** 32 - 1) {
+        throw outOfRange('options.concurrency', '>= 1 && <= 4294967295', concurrency);
+      }
+    }
   }
 
   // Top-level tests run one after another, starting after the main module has run; each is
