@@ -77,6 +77,11 @@
       },
     };
     Object.defineProperty(methods, kIsConsole, { value: true });
+    // Node's consoles carry their streams and timers as non-enumerable properties, which
+    // programs and Node's own tests read.
+    for (const [key, value] of [['_stdout', out], ['_stderr', err], ['_times', timers]]) {
+      Object.defineProperty(methods, key, { value, writable: true, configurable: true });
+    }
     return methods;
   }
 
@@ -99,8 +104,8 @@
     if (!Number.isInteger(groupIndentation) || groupIndentation < 0 || groupIndentation > 1000) {
       throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be >= 0 && <= 1000. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
     }
-    Object.assign(this, makeConsole(out, streams.stderr || out, groupIndentation));
-    Object.defineProperty(this, kIsConsole, { value: true });
+    const made = makeConsole(out, streams.stderr || out, groupIndentation);
+    Object.defineProperties(this, Object.getOwnPropertyDescriptors(made));
   }
   Object.defineProperty(Console, Symbol.hasInstance, { value: (instance) => !!(instance && instance[kIsConsole]) });
 

@@ -33,7 +33,10 @@
     let a = 0;
     let str = '';
     let join = '';
-    const separate = Boolean(inspectOptions && inspectOptions.numericSeparator);
+    // As Node: the options' numericSeparator, else util.inspect.defaultOptions'.
+    const separate = Boolean(inspectOptions && inspectOptions.numericSeparator !== undefined
+      ? inspectOptions.numericSeparator
+      : inspect.defaultOptions.numericSeparator);
     if (typeof first === 'string') {
       if (args.length === 1) return first;
       let tempStr;

@@ -75,17 +75,18 @@
   };
   for (const name of ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'mkdir', 'unlink']) {
     const sync = fs[`${name}Sync`];
-    fs[name] = (...args) => {
+    // Named as Node's are (`fs.readFile.name` is 'readFile'; promisify keeps the name).
+    fs[name] = { [name]: (...args) => {
       const callback = args.pop();
       if (typeof callback !== 'function') throw new TypeError('The "cb" argument must be of type function');
       later(sync, args, callback);
-    };
+    } }[name];
   }
-  fs.exists = (path, callback) => setImmediate(() => callback(fs.existsSync(path)));
+  fs.exists = function exists(path, callback) { setImmediate(() => callback(fs.existsSync(path))); };
   fs.promises = {};
   for (const name of ['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'mkdir', 'unlink']) {
     const sync = fs[`${name}Sync`];
-    fs.promises[name] = (...args) => new Promise((resolve, reject) => later(sync, args, (e, r) => (e ? reject(e) : resolve(r))));
+    fs.promises[name] = { [name]: (...args) => new Promise((resolve, reject) => later(sync, args, (e, r) => (e ? reject(e) : resolve(r)))) }[name];
   }
   fs.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
 

@@ -111,9 +111,17 @@
   const checkCallback = (fn) => {
     if (typeof fn !== 'function') throw host.invalidArgType('callback', 'function', fn);
   };
-  globalThis.setTimeout = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, false); };
-  globalThis.setInterval = (fn, delay, ...args) => { checkCallback(fn); return new Timeout(fn, delay, args, true); };
-  globalThis.setImmediate = (fn, ...args) => { checkCallback(fn); return new Immediate(fn, args); };
+  globalThis.setTimeout = function setTimeout(fn, delay, ...args) { checkCallback(fn); return new Timeout(fn, delay, args, false); };
+  globalThis.setInterval = function setInterval(fn, delay, ...args) { checkCallback(fn); return new Timeout(fn, delay, args, true); };
+  globalThis.setImmediate = function setImmediate(fn, ...args) { checkCallback(fn); return new Immediate(fn, args); };
+  // util.promisify(setTimeout) and util.promisify(setImmediate) are timers/promises', as in Node.
+  for (const name of ['setTimeout', 'setImmediate']) {
+    Object.defineProperty(globalThis[name], Symbol.for('nodejs.util.promisify.custom'), {
+      get: () => host.internal('misc').timersPromises[name],
+      enumerable: true,
+      configurable: true,
+    });
+  }
   function clearTimer(timer) {
     if (typeof timer === 'number' || typeof timer === 'string') timer = timers.get(Number(timer));
     if (timer instanceof Timeout) {

@@ -2651,6 +2651,9 @@
     },
   };
 
+  // Named as Node names them (promisify(stream.finished).name is 'finished').
+  Object.defineProperty(pipelinePromise, 'name', { value: 'pipeline' });
+  Object.defineProperty(finishedPromise, 'name', { value: 'finished' });
   const promises = { pipeline: pipelinePromise, finished: finishedPromise };
   Object.defineProperty(pipeline, Symbol.for('nodejs.util.promisify.custom'), {
     get: () => pipelinePromise,

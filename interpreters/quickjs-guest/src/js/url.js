@@ -168,6 +168,7 @@
 
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
       const list = stateOf(this).list;
+      if (typeof depth === 'number' && depth < 0) return '[Object]';
       if (list.length === 0) return 'URLSearchParams {}';
       const inner = { ...options, depth: depth === null ? null : depth - 1 };
       const output = list.map(([k, v]) => `${inspect(k, inner)} => ${inspect(v, inner)}`);
@@ -228,8 +229,12 @@
     return `/${out.join('/')}`;
   };
 
+  // The userinfo percent-encode set of the URL standard.
+  const encodeUserinfo = (value) => String(value).replace(/[\u0000-\u0020"#<>?`{}/:;=@[\\\]^|\u007f-\uffff]/gu, (c) => encodeURIComponent(c));
+
   class URL {
     constructor(input, base) {
+      urls.add(this);
       input = String(input).trim();
       const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(input);
       if (!m) {
@@ -281,6 +286,34 @@
     set pathname(p) { this._pathname = normalizePath(p.startsWith('/') ? p : `/${p}`); }
     get search() { return this._search; }
     set search(s) { s = String(s); this._search = s === '' || s === '?' ? '' : s.startsWith('?') ? s : `?${s}`; if (this._searchParams) paramsState.get(this._searchParams).list = parseQuery(this._search); }
+    set protocol(value) {
+      const scheme = String(value).split(':')[0].toLowerCase();
+      if (!/^[a-z][a-z0-9+.-]*$/.test(scheme)) return;
+      // A special scheme (http, file, ...) and a non-special one do not trade places.
+      if ((this._protocol in defaultPorts || this._protocol === 'file:') !== (`${scheme}:` in defaultPorts || scheme === 'file')) return;
+      this._protocol = `${scheme}:`;
+      if (this._port === defaultPorts[this._protocol]) this._port = '';
+    }
+    set username(value) { if (this._hostname !== '' && this._protocol !== 'file:') this._username = encodeUserinfo(value); }
+    set password(value) { if (this._hostname !== '' && this._protocol !== 'file:') this._password = encodeUserinfo(value); }
+    set host(value) {
+      const m = /^(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?/.exec(String(value));
+      if (!m || m[1] === '') return;
+      this._hostname = m[1].toLowerCase();
+      if (m[2] !== undefined) this._port = m[2] === defaultPorts[this._protocol] ? '' : m[2];
+    }
+    set hostname(value) {
+      const m = /^(\[[^\]]*\]|[^:/?#]*)/.exec(String(value));
+      if (m && m[1] !== '') this._hostname = m[1].toLowerCase();
+    }
+    set port(value) {
+      const digits = /^\d*/.exec(String(value))[0];
+      if (this._hostname === '' || this._protocol === 'file:') return;
+      if (digits === '') { if (String(value) === '') this._port = ''; return; }
+      const port = Number(digits);
+      if (port > 65535) return;
+      this._port = String(port) === defaultPorts[this._protocol] ? '' : String(port);
+    }
     get hash() { return this._hash; }
     set hash(h) { h = String(h); this._hash = h === '' || h === '#' ? '' : h.startsWith('#') ? h : `#${h}`; }
     get searchParams() {
@@ -294,11 +327,92 @@
     }
     toString() { return this.href; }
     toJSON() { return this.href; }
-    static canParse(input, base) { try { new URL(input, base); return true; } catch (_) { return false; } }
+    set href(value) {
+      const parsed = new URL(value);
+      // The URL's searchParams object stays the same one, with the new query in it.
+      const params = this._searchParams;
+      this._assign(parsed);
+      this._searchParams = params;
+      if (params) paramsState.get(params).list = parseQuery(this._search);
+    }
+    static canParse(input, base) {
+      missingArgs(['url'], arguments.length);
+      try { new URL(input, base); return true; } catch (_) { return false; }
+    }
+    // A sandbox has no Blobs to make URLs for: every object is refused as Node refuses a
+    // non-Blob, and revoking is a no-op.
+    static createObjectURL(obj) {
+      throw host.invalidArgType('obj', 'an instance of Blob', obj);
+    }
+    static revokeObjectURL(url) {
+      missingArgs(['url'], arguments.length);
+    }
     [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
       const fields = { href: this.href, origin: this.origin, protocol: this.protocol, username: this.username, password: this.password, host: this.host, hostname: this.hostname, port: this.port, pathname: this.pathname, search: this.search, searchParams: this.searchParams, hash: this.hash };
       return `URL ${inspect(fields, options).replace(/^\{/, '{')}`;
     }
+  }
+
+  // As Node's: the accessors and methods of URL and URLSearchParams are enumerable, URL's
+  // refuse a `this` that is not a URL, and URL has its toStringTag.
+  // What refuses the wrong `this` is V8's check of the private state Node's URL keeps, so the
+  // messages are V8's: the methods and the href and search getters reach it through a private
+  // method, the rest read it directly.
+  const urls = new WeakSet();
+  const throughMethod = new Set(['toString', 'toJSON', 'get href', 'get search']);
+  // Defined again in Node's order, which Object.keys(URL.prototype) shows.
+  const urlMembers = ['toString', 'href', 'origin', 'protocol', 'username', 'password', 'host',
+    'hostname', 'port', 'pathname', 'search', 'searchParams', 'hash', 'toJSON'];
+  const urlDescriptors = Object.getOwnPropertyDescriptors(URL.prototype);
+  for (const name of urlMembers) delete URL.prototype[name];
+  for (const name of urlMembers) {
+    const descriptor = urlDescriptors[name];
+    const checked = (fn, shownName) => {
+      if (!fn) return fn;
+      // A method, so that the wrapper has no `prototype`, as Node's accessors and methods.
+      const wrapper = { [shownName](...args) {
+        if (!urls.has(this)) {
+          throw new TypeError(throughMethod.has(shownName)
+            ? 'Receiver must be an instance of class URL'
+            : 'Cannot read private member #context from an object whose class did not declare it');
+        }
+        return Reflect.apply(fn, this, args);
+      } }[shownName];
+      Object.defineProperty(wrapper, 'length', { value: fn.length });
+      return wrapper;
+    };
+    Object.defineProperty(URL.prototype, name, {
+      ...descriptor,
+      ...(descriptor.get ? { get: checked(descriptor.get, `get ${name}`) } : {}),
+      ...(descriptor.set ? { set: checked(descriptor.set, `set ${name}`) } : {}),
+      ...(typeof descriptor.value === 'function' ? { value: checked(descriptor.value, name) } : {}),
+      enumerable: true,
+    });
+  }
+  Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(URLSearchParams.prototype))) {
+    if (name !== 'constructor') Object.defineProperty(URLSearchParams.prototype, name, { ...descriptor, enumerable: true });
+  }
+
+  // `url.urlToHttpOptions`: what http.request takes, from a URL.
+  function urlToHttpOptions(url) {
+    const options = { __proto__: null };
+    for (const key of Object.keys(url)) {
+      if (!(urls.has(url) && key.startsWith('_'))) options[key] = url[key];
+    }
+    const { hostname, pathname, port, username, password, search } = url;
+    Object.assign(options, {
+      protocol: url.protocol,
+      hostname: hostname && hostname[0] === '[' ? hostname.slice(1, -1) : hostname,
+      hash: url.hash,
+      search,
+      pathname,
+      path: `${pathname || ''}${search || ''}`,
+      href: url.href,
+    });
+    if (port !== '') options.port = Number(port);
+    if (username || password) options.auth = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+    return options;
   }
 
   // ---- the legacy API: url.parse, url.format and url.resolve ----
@@ -442,5 +556,6 @@
     fileURLToPath: (u) => decodeURIComponent((u instanceof URL ? u : new URL(String(u))).pathname),
     pathToFileURL: (p) => new URL(`file://${encodeURI(p.startsWith('/') ? p : `${host.cwd}/${p}`)}`),
     format: urlFormat,
+    urlToHttpOptions,
   };
 })(globalThis.__codebox);
