@@ -189,7 +189,9 @@
           timers.delete(task._id);
           emittedBeforeExit = false;
           guarded(task._onTimeout, task._args, task);
-          if (task._repeat && !task._destroyed) {
+          // As Node: an interval stops when unenrolled (`_idleTimeout` -1) or left without
+          // a callback.
+          if (task._repeat && !task._destroyed && task._idleTimeout !== -1 && typeof task._onTimeout === 'function') {
             task._due = loopTime + Math.trunc(task._repeat);
             timers.set(task._id, task);
           } else if (!timers.has(task._id)) {

@@ -88,6 +88,67 @@
   // Node's os.EOL is a constant (assigning it throws in strict code), yet configurable.
   Object.defineProperty(os, 'EOL', { value: '\n', writable: false, enumerable: true, configurable: true });
   const timers = { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval, clearImmediate };
+
+  // The legacy, deprecated timers API on plain objects: enroll(item, ms) sets the delay,
+  // active(item) and _unrefActive(item) start it (item._onTimeout() is called), unenroll(item)
+  // stops it. Each warns once, as Node does.
+  const TIMEOUT_MAX = 2 ** 31 - 1;
+  const kLegacyTimer = Symbol('kLegacyTimer');
+  const warned = new Set();
+  const deprecated = (message, code) => {
+    if (warned.has(code)) return;
+    warned.add(code);
+    globalThis.process.emitWarning(message, 'DeprecationWarning', code);
+  };
+  function cancelLegacy(item) {
+    if (item instanceof host.timers.Timeout) clearTimeout(item);
+    if (item[kLegacyTimer]) clearTimeout(item[kLegacyTimer]);
+    if (item[kLegacyTimer] !== undefined) item[kLegacyTimer] = undefined;
+  }
+  function startLegacy(item, ref) {
+    const msecs = item._idleTimeout;
+    if (typeof msecs !== 'number' || !(msecs >= 0)) return;
+    if (item instanceof host.timers.Timeout) {
+      item.refresh();
+      return;
+    }
+    cancelLegacy(item);
+    item._idleStart = Math.floor(host.now());
+    item._idleNext = item;
+    item._idlePrev = item;
+    const timer = setTimeout(() => {
+      item[kLegacyTimer] = undefined;
+      item._idleNext = null;
+      item._idlePrev = null;
+      if (typeof item._onTimeout === 'function') item._onTimeout();
+    }, msecs);
+    if (!ref) timer.unref();
+    Object.defineProperty(item, kLegacyTimer, { value: timer, writable: true, configurable: true });
+  }
+  Object.assign(timers, {
+    enroll(item, msecs) {
+      deprecated('timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095');
+      if (typeof msecs !== 'number') throw host.invalidArgType('msecs', 'number', msecs);
+      if (!(msecs >= 0) || msecs === Infinity) {
+        throw host.coded(new RangeError(`The value of "msecs" is out of range. It must be a non-negative finite number. Received ${msecs}`), 'ERR_OUT_OF_RANGE');
+      }
+      cancelLegacy(item);
+      item._idleTimeout = Math.min(msecs, TIMEOUT_MAX);
+    },
+    unenroll(item) {
+      deprecated('timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096');
+      cancelLegacy(item);
+      item._idleTimeout = -1;
+    },
+    active(item) {
+      deprecated('timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126');
+      startLegacy(item, true);
+    },
+    _unrefActive(item) {
+      deprecated('timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127');
+      startLegacy(item, false);
+    },
+  });
   // `timers/promises`: the timers as promises and async iterators, cancelled by an
   // AbortSignal (`{ signal }`) and kept from holding the loop open by `{ ref: false }`.
   function timerOptions(options) {

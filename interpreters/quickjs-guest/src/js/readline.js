@@ -19,8 +19,12 @@
       this._buffer = '';
       this._questions = [];
       this._paused = false;
-      this._onData = (chunk) => this._feed(typeof chunk === 'string' ? chunk : chunk.toString());
+      // Bytes are decoded across chunks: a character split between two chunks stays whole.
+      const decoder = new (host.internal('string_decoder').StringDecoder)('utf8');
+      this._onData = (chunk) => this._feed(typeof chunk === 'string' ? chunk : decoder.write(chunk));
       this._onEnd = () => {
+        const tail = decoder.end();
+        if (tail) this._buffer += tail;
         if (this._buffer.length > 0) { const rest = this._buffer; this._buffer = ''; this._line(rest); }
         this.close();
       };

@@ -2583,24 +2583,21 @@
     })();
   }
 
-  // Operators that give a stream, and those that give a promise.
+  // Operators that give a stream, and those that give a promise, with Node's names and lengths.
+  const operatorLengths = {
+    asIndexedPairs: 0, drop: 1, filter: 2, flatMap: 2, map: 2, take: 1,
+    every: 1, find: 2, forEach: 2, reduce: 3, some: 1, toArray: 1,
+  };
+  const defineOperator = (name, fn) => {
+    Object.defineProperty(fn, 'name', { value: name });
+    Object.defineProperty(fn, 'length', { value: operatorLengths[name] });
+    Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
+  };
   for (const [name, op] of Object.entries({ asIndexedPairs, drop, filter, flatMap, map, take })) {
-    Object.defineProperty(Readable.prototype, name, {
-      value: function (...args) { return Readable.from(Reflect.apply(op, this, args)); },
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.defineProperty(Readable.prototype[name], 'name', { value: name });
+    defineOperator(name, function (...args) { return Readable.from(Reflect.apply(op, this, args)); });
   }
   for (const [name, op] of Object.entries({ every, find, forEach, reduce, some, toArray })) {
-    Object.defineProperty(Readable.prototype, name, {
-      value: function (...args) { return Reflect.apply(op, this, args); },
-      writable: true,
-      configurable: true,
-      enumerable: false,
-    });
-    Object.defineProperty(Readable.prototype[name], 'name', { value: name });
+    defineOperator(name, function (...args) { return Reflect.apply(op, this, args); });
   }
 
   // `await using` a stream destroys it (with an AbortError unless it ended) and waits for it.
