@@ -99,9 +99,17 @@
       error.message = 'Console expects a writable stream instance for stdout';
       throw error;
     }
+    // stderr, when given, must be writable too (it defaults to stdout).
+    const errStream = streams.stderr;
+    if (errStream !== undefined && (errStream === null || typeof errStream !== 'object' || typeof errStream.write !== 'function')) {
+      throw host.coded(new TypeError('Console expects a writable stream instance for stderr'), 'ERR_CONSOLE_WRITABLE_STREAM');
+    }
     const { groupIndentation = 2 } = streams;
     if (typeof groupIndentation !== 'number') throw host.invalidArgType('groupIndentation', 'number', groupIndentation);
-    if (!Number.isInteger(groupIndentation) || groupIndentation < 0 || groupIndentation > 1000) {
+    if (!Number.isInteger(groupIndentation)) {
+      throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be an integer. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
+    }
+    if (groupIndentation < 0 || groupIndentation > 1000) {
       throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be >= 0 && <= 1000. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
     }
     const made = makeConsole(out, streams.stderr || out, groupIndentation);
@@ -156,6 +164,15 @@
     }
     if (data instanceof Set) {
       const values = [...data].map(cell);
+      return print(renderTable(['(iteration index)', 'Values'], [indexes(values.length), values]));
+    }
+    // A Map's or Set's iterator is tabled by what it walks, as in Node.
+    const walked = host.iteratorSources.get(data);
+    if (walked !== undefined) {
+      const { source, kind } = walked;
+      if (source instanceof Map && kind === 'entries') return table(print, log, new Map(source), properties);
+      const items = source instanceof Map && kind === 'keys' ? [...source.keys()] : [...source.values()];
+      const values = items.map(cell);
       return print(renderTable(['(iteration index)', 'Values'], [indexes(values.length), values]));
     }
     const map = Object.create(null);

@@ -20,7 +20,17 @@
       const same = strict ? Object.is : (x, y) => x == y || (Number.isNaN(x) && Number.isNaN(y));
       for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
     }
-    else if (typeof a === 'object' && ['[object Number]', '[object String]', '[object Boolean]', '[object Symbol]', '[object BigInt]'].includes(tag)) { if (!Object.is(a.valueOf(), b.valueOf())) return false; }
+    else if (typeof a === 'object' && ['[object Number]', '[object String]', '[object Boolean]', '[object Symbol]', '[object BigInt]'].includes(tag)) {
+      // A boxed primitive is compared by what it boxes; an object that only claims the tag (its
+      // valueOf refuses it) is not equal to a real one.
+      let same;
+      try {
+        same = Object.is(a.valueOf(), b.valueOf());
+      } catch (_) {
+        same = false;
+      }
+      if (!same) return false;
+    }
     for (const [x, y] of memo) if (x === a && y === b) return true;
     memo.push([a, b]);
     if (a instanceof Map) {

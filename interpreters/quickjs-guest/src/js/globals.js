@@ -35,9 +35,6 @@
   lazyGlobal('AbortSignal', () => host.internal('event_target').AbortSignal);
   lazyGlobal('AbortController', () => host.internal('event_target').AbortController);
   host.inspect = (value, options) => host.internal('inspect').inspect(value, options);
-  // Node's TypeError for an argument of the wrong type (ERR_INVALID_ARG_TYPE), worded as Node
-  // words it: `expected` is a type (`string`) or a class (`an instance of Buffer`), and what was
-  // received is named by its type and value, or by its class.
   // Node's own errors carry a code (`ERR_...`) that their stack, their inspection and their
   // toString() show after the name: `TypeError [ERR_INVALID_ARG_TYPE]: ...`.
   const codedErrors = new WeakSet();
@@ -66,18 +63,11 @@
     if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
     return `type ${typeof value} (${shown})`;
   };
+  // Node's TypeError for an argument of the wrong type (ERR_INVALID_ARG_TYPE), worded as Node
+  // words it: `expected` is a type (`string`) or a class (`an instance of Buffer`), and what was
+  // received is named by its type and value, or by its class.
   host.invalidArgType = (name, expected, value) => {
-    let received;
-    if (value === null || value === undefined) received = `Received ${value}`;
-    else if (typeof value === 'function') received = `Received function ${value.name}`;
-    else if (typeof value === 'object') {
-      const constructor = value.constructor;
-      received = constructor && constructor.name ? `Received an instance of ${constructor.name}` : `Received ${host.inspect(value, { depth: -1 })}`;
-    } else {
-      let shown = host.inspect(value, { colors: false });
-      if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-      received = `Received type ${typeof value} (${shown})`;
-    }
+    const received = `Received ${host.specificType(value)}`;
     const kind = expected.startsWith('an instance of') ? expected : `of type ${expected}`;
     // Node says "property" for a name with a dot in it (`options.signal`).
     const what = name.includes('.') ? 'property' : 'argument';
