@@ -383,7 +383,10 @@
       },
     }, asyncIteratorPrototype);
   };
-  EventEmitter.listenerCount = (emitter, type) => emitter.listenerCount(type);
+  // The static form also counts for an emitter whose own listenerCount is gone.
+  EventEmitter.listenerCount = (emitter, type) => (typeof emitter.listenerCount === 'function'
+    ? emitter.listenerCount(type)
+    : EventEmitter.prototype.listenerCount.call(emitter, type));
   const isEventTarget = (target) => typeof target.addEventListener === 'function' && typeof target.listeners !== 'function';
   // The listeners, and the listener limit, of an EventEmitter or an EventTarget.
   const targetMaxListeners = new WeakMap();

@@ -1928,6 +1928,42 @@
     cb(null, chunk);
   };
 
+  // `duplexPair()`: two Duplex streams joined back to back, what is written to one being read
+  // from the other; a write completes when the other side has read it.
+  const kOtherSide = Symbol('kOtherSide');
+  class DuplexSide extends Duplex {
+    _read() {
+      const other = this[kOtherSide];
+      const callback = other[kCallback];
+      if (callback) {
+        other[kCallback] = null;
+        callback();
+      }
+    }
+
+    _write(chunk, encoding, callback) {
+      if (chunk.length === 0) {
+        process.nextTick(callback);
+      } else {
+        this[kOtherSide].push(chunk);
+        this[kCallback] = callback;
+      }
+    }
+
+    _final(callback) {
+      this[kOtherSide].on('end', callback);
+      this[kOtherSide].push(null);
+    }
+  }
+
+  function duplexPair(options) {
+    const first = new DuplexSide(options);
+    const second = new DuplexSide(options);
+    first[kOtherSide] = second;
+    second[kOtherSide] = first;
+    return [first, second];
+  }
+
   // ---- finished, pipeline, addAbortSignal ----
 
   function once(callback) {
@@ -2672,6 +2708,7 @@
     finished,
     pipeline,
     addAbortSignal,
+    duplexPair,
     destroy: destroyer,
     isDisturbed,
     isErrored,
