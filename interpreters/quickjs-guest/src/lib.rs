@@ -38,7 +38,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 18] = [
+const LAZY_SCRIPTS: [(&str, &str); 21] = [
     ("primitives", include_str!("js/primitives.js")),
     ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
@@ -55,6 +55,9 @@ const LAZY_SCRIPTS: [(&str, &str); 18] = [
     ("misc", include_str!("js/misc.js")),
     ("string_decoder", include_str!("js/string_decoder.js")),
     ("stream", include_str!("js/stream.js")),
+    ("stream_pipeline", include_str!("js/stream_pipeline.js")),
+    ("stream_operators", include_str!("js/stream_operators.js")),
+    ("stream_consumers", include_str!("js/stream_consumers.js")),
     ("event_target", include_str!("js/event_target.js")),
     ("test_runner", include_str!("js/test_runner.js")),
 ];

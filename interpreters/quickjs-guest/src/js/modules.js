@@ -34,7 +34,7 @@
     _stream_transform: internal('stream', 'Transform'),
     _stream_passthrough: internal('stream', 'PassThrough'),
     'stream/promises': internal('stream', 'promises'),
-    'stream/consumers': internal('stream', 'consumers'),
+    'stream/consumers': internal('stream_consumers'),
     buffer: () => host.internal('buffer').module,
     url: internal('url'),
     process: () => globalThis.process,
