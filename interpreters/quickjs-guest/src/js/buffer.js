@@ -567,7 +567,7 @@
     configurable: true,
   });
   return {
-    Buffer, SlowBuffer, TextEncoder, TextDecoder, utf8Decode, utf8Encode,
+    Buffer, SlowBuffer, TextEncoder, TextDecoder, utf8Decode, utf8Encode, encodingOf,
     module,
   };
 })(globalThis.__codebox);

@@ -99,6 +99,14 @@
     if (streamClasses) return streamClasses;
     const { Readable, Writable } = host.internal('stream');
     let nextFd = 100;
+    // A file stream is open: it gets a descriptor number, then says so, as Node's do.
+    const opened = (stream, callback) => {
+      stream.fd = nextFd++;
+      stream.pending = false;
+      callback();
+      stream.emit('open', stream.fd);
+      stream.emit('ready');
+    };
     class ReadStream extends Readable {
       constructor(path, options) {
         options = typeof options === 'string' ? { encoding: options } : { ...options };
@@ -116,11 +124,7 @@
           const end = this.end === undefined || this.end === Infinity ? bytes.length : this.end + 1;
           this._bytes = bytes.subarray(this.start || 0, end);
           this._offset = 0;
-          this.fd = nextFd++;
-          this.pending = false;
-          callback();
-          this.emit('open', this.fd);
-          this.emit('ready');
+          opened(this, callback);
         } catch (error) {
           callback(error);
         }
@@ -154,11 +158,7 @@
       _construct(callback) {
         try {
           if (!this.flags.startsWith('a') || host.stat(this.path) == null) host.writeFile(this.path, [], false);
-          this.fd = nextFd++;
-          this.pending = false;
-          callback();
-          this.emit('open', this.fd);
-          this.emit('ready');
+          opened(this, callback);
         } catch (error) {
           callback(error);
         }

@@ -6,19 +6,11 @@
 (function (host) {
   'use strict';
 
-  const { Buffer } = host.internal('buffer');
+  const { Buffer, encodingOf } = host.internal('buffer');
 
-  const ENCODINGS = {
-    utf8: 'utf8', 'utf-8': 'utf8',
-    ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le', 'utf-16le': 'utf16le',
-    latin1: 'latin1', binary: 'latin1',
-    base64: 'base64', base64url: 'base64url',
-    hex: 'hex', ascii: 'ascii',
-  };
-
+  // The encoding's canonical name, as Buffer names it; the empty string is UTF-8 here too.
   function normalize(encoding) {
-    if (encoding === undefined || encoding === null || encoding === '') return 'utf8';
-    const found = ENCODINGS[String(encoding).toLowerCase()];
+    const found = encoding === '' ? 'utf8' : encodingOf(encoding);
     if (found === undefined) {
       const error = new TypeError(`Unknown encoding: ${encoding}`);
       host.coded(error, 'ERR_UNKNOWN_ENCODING');
