@@ -8,7 +8,8 @@
 //! other file that is not run is listed in `node-suite/not-run.txt` with its reason.
 //!
 //! With `CODEBOX_NODE_SUITE=all`, every file runs, the listed ones too, and the test reports
-//! each file's outcome instead of failing: that is how the list is kept true.
+//! each file's outcome instead of failing: that is how the list is kept true. Any other value
+//! surveys only the files whose names contain it and shows their whole output.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,8 @@ const MODULES: &[(&str, &[&str])] = &[
 /// The fixtures (files or folders under `test/fixtures`) the suite's files read.
 const FIXTURES: &[&str] = &[
     "x.txt",
+    "assert-first-line.js",
+    "assert-long-line.js",
     "empty.txt",
     "file-to-read-with-bom.txt",
     "file-to-read-without-bom.txt",
@@ -63,7 +66,9 @@ enum Outcome {
 fn node_test_suite() {
     let tests = tests_folder();
     let listed = not_run_list();
-    let survey = std::env::var("CODEBOX_NODE_SUITE").is_ok_and(|v| v == "all");
+    let selection = std::env::var("CODEBOX_NODE_SUITE").ok();
+    let survey = selection.is_some();
+    let only = selection.filter(|v| v != "all");
 
     let mut files: Vec<(&str, String)> = Vec::new();
     for entry in std::fs::read_dir(tests.join("parallel")).expect("test/parallel") {
@@ -73,11 +78,17 @@ fn node_test_suite() {
             .into_string()
             .expect("name");
         if let Some(module) = module_of(&name) {
+            if only
+                .as_ref()
+                .is_some_and(|only| !name.contains(only.as_str()))
+            {
+                continue;
+            }
             files.push((module, name));
         }
     }
     files.sort();
-    for name in listed.keys() {
+    for name in listed.keys().filter(|_| only.is_none()) {
         assert!(
             files.iter().any(|(_, f)| f == name),
             "not-run.txt lists {name}, which is not among the suite's files"
@@ -114,7 +125,7 @@ fn node_test_suite() {
                 // The lock is taken and released inside the call, not held through a run.
                 let next = || queue.lock().unwrap().next();
                 while let Some((_, name)) = next() {
-                    let outcome = run_file(&runtime, &tests, &base, name);
+                    let outcome = run_file(&runtime, &tests, &base, name, only.is_some());
                     outcomes.lock().unwrap().insert(name.clone(), outcome);
                 }
             });
@@ -259,6 +270,7 @@ fn run_file(
     tests: &Path,
     base: &BTreeMap<String, Vec<u8>>,
     name: &str,
+    whole: bool,
 ) -> Outcome {
     let path = tests.join("parallel").join(name);
     let source = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -286,20 +298,21 @@ fn run_file(
     if result.termination == Termination::Exited && result.exit_code == Some(0) {
         return Outcome::Passed;
     }
+    let lines = if whole { usize::MAX } else { 40 };
     Outcome::Failed(format!(
         "--- {:?}, exit {:?}, {:.1} s\n--- stdout\n{}\n--- stderr\n{}",
         result.termination,
         result.exit_code,
         result.wall_time.as_secs_f64(),
-        tail(&result.stdout),
-        tail(&result.stderr)
+        tail(&result.stdout, lines),
+        tail(&result.stderr, lines)
     ))
 }
 
-/// The last 40 lines of `text`: enough to see why, not the whole run.
-fn tail(text: &str) -> String {
-    let lines: Vec<_> = text.lines().collect();
-    lines[lines.len().saturating_sub(40)..].join("\n")
+/// The last `lines` lines of `text`: by default enough to see why, not the whole run.
+fn tail(text: &str, lines: usize) -> String {
+    let all: Vec<_> = text.lines().collect();
+    all[all.len().saturating_sub(lines)..].join("\n")
 }
 
 /// The line that says why a file failed, for the one-line report.

@@ -19,6 +19,7 @@ use std::rc::Rc;
 use rquickjs::loader::{ImportAttributes, Loader, Resolver};
 use rquickjs::module::Declared;
 use rquickjs::promise::PromiseState;
+use rquickjs::qjs;
 use rquickjs::{
     ArrayBuffer, CatchResultExt, CaughtError, Context, Ctx, Error, Exception, Function, Module,
     Object, Persistent, Promise, Runtime, Value,
@@ -482,17 +483,43 @@ fn read_dir<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<Vec<String>> {
     Ok(names)
 }
 
-/// Evaluates a CommonJS wrapper so that its stack frames carry the file's name.
+/// Evaluates a CommonJS wrapper so that its stack frames carry the file's name. The wrapper's
+/// head is alone on the first line, which is numbered 0, so that the file's own lines and
+/// columns are the ones its frames show (Node compiles the wrapper as a function for the same
+/// reason).
 fn eval_script<'js>(
     ctx: Ctx<'js>,
     source: String,
     filename: String,
 ) -> rquickjs::Result<Value<'js>> {
-    let mut options = rquickjs::context::EvalOptions::default();
-    options.global = true;
-    options.strict = false;
-    options.filename = Some(filename);
-    ctx.eval_with_options(source, options)
+    // QuickJS reads its source up to a terminating NUL.
+    let source = std::ffi::CString::new(source)?;
+    let filename = std::ffi::CString::new(filename)?;
+    let mut options = qjs::JSEvalOptions {
+        version: qjs::JS_EVAL_OPTIONS_VERSION as i32,
+        eval_flags: qjs::JS_EVAL_TYPE_GLOBAL as i32,
+        filename: filename.as_ptr(),
+        line_num: 0,
+    };
+    // SAFETY: the context is alive (borrowed from `ctx`) and only this thread uses it; the
+    // source (NUL-terminated, as QuickJS requires) and the file name outlive the call, which
+    // copies what it keeps of them. The answer is a new reference, owned
+    // by the `Value` made from it.
+    let value = unsafe {
+        qjs::JS_Eval2(
+            ctx.as_raw().as_ptr(),
+            source.as_ptr(),
+            source.as_bytes().len() as _,
+            &mut options,
+        )
+    };
+    // SAFETY: `value` is a live value of this context whose reference passes to the `Value`.
+    let value = unsafe { Value::from_raw(ctx.clone(), value) };
+    if value.is_exception() {
+        // The exception stays pending in the context, where rquickjs's callers look for it.
+        return Err(rquickjs::Error::Exception);
+    }
+    Ok(value)
 }
 
 /// Evaluates one of the lazily loaded scripts and gives the module it defines.

@@ -32,7 +32,7 @@
       error: named('error', err),
       warn: named('warn', err),
       trace: (...args) => {
-        const stack = (new Error().stack || '').split('\n').slice(1).join('\n');
+        const stack = (new Error().stack || '').split('\n').slice(2).join('\n');
         print(err, `Trace${args.length ? ': ' + host.formatWithOptions(undefined, ...args) : ''}\n${stack}`.replace(/\n$/, ''));
       },
       dir: (value, options) => print(out, host.inspect(value, { customInspect: false, ...options })),

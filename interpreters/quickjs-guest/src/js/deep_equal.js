@@ -14,6 +14,13 @@
     if (a instanceof Date) { if (a.getTime() !== b.getTime()) return false; }
     else if (a instanceof RegExp) { if (String(a) !== String(b) || a.lastIndex !== b.lastIndex) return false; }
     else if (a instanceof Error) { if (a.message !== b.message || a.name !== b.name) return false; }
+    else if (a instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && a instanceof SharedArrayBuffer)) {
+      // Buffers are equal by their bytes.
+      if (a.byteLength !== b.byteLength) return false;
+      const x = new Uint8Array(a);
+      const y = new Uint8Array(b);
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    }
     else if (ArrayBuffer.isView(a)) {
       if (a.length !== b.length) return false;
       // Strict tells 0 from -0 and takes NaN for NaN; loose takes 0 for -0.

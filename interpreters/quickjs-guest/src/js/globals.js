@@ -42,6 +42,12 @@
   host.coded = (error, code) => {
     error.code = code;
     codedErrors.add(error);
+    // The stack's first line names the code too, as Node's does.
+    const stack = error.stack;
+    const name = String(error.name);
+    if (typeof stack === 'string' && stack.startsWith(name) && /^(?::|\n|$)/.test(stack.slice(name.length))) {
+      error.stack = `${name} [${code}]${stack.slice(name.length)}`;
+    }
     // A descriptor without a prototype: a program may have put `get` on Object.prototype.
     Object.defineProperty(error, 'toString', {
       __proto__: null,

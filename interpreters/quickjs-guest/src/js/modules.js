@@ -16,7 +16,7 @@
     'path/win32': () => host.internal('path').win32,
     util: internal('util'),
     assert: internal('assert'),
-    'assert/strict': internal('assert'),
+    'assert/strict': internal('assert', 'strict'),
     events: () => host.EventEmitter,
     readline: internal('readline'),
     'readline/promises': () => host.internal('readline').promises,
@@ -155,8 +155,8 @@
   let mainModule;
 
   function compile(module, source) {
-    const body = source.startsWith('#!') ? `//${source}` : source;
-    const wrapper = host.evalScript(`(function (exports, require, module, __filename, __dirname) { ${body}\n})`, module.filename);
+    const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
+    const wrapper = host.evalScript(`(function (exports, require, module, __filename, __dirname) {\n${body}\n})`, module.filename);
     const require = makeRequire(module);
     wrapper.call(module.exports, module.exports, require, module, module.filename, path.dirname(module.filename));
   }
