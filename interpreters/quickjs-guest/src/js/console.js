@@ -5,20 +5,46 @@
   'use strict';
 
   // A lone string is printed as it is, without loading util.inspect.
-  const format = (args) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : host.formatWithOptions(undefined, ...args));
+  const formatWith = (options, args) => (args.length === 1 && typeof args[0] === 'string' ? args[0] : host.formatWithOptions(options, ...args));
 
-  // The methods of a console that writes to the streams `out` and `err`.
-  function makeConsole(out, err, groupIndentation = 2) {
+  const noop = () => {};
+
+  // The methods of a console that writes to the streams `out` and `err` (`_stdout` and
+  // `_stderr`, which a program may replace). Unless `ignoreErrors` is false, a stream's errors
+  // do not reach the program, as in Node: a write that throws is ignored, and an error the
+  // stream emits finds a listener that ignores it.
+  function makeConsole(stdout, stderr, groupIndentation = 2, ignoreErrors = true, inspectOptions = undefined) {
+    const format = (args) => formatWith(inspectOptions, args);
+    const streams = { out: stdout, err: stderr };
+    const out = 'out';
+    const err = 'err';
     const step = ' '.repeat(groupIndentation);
     const counts = new Map();
     const timers = new Map();
     let groupIndent = '';
-    const print = (stream, text) => {
+    const onWriteError = (stream) => (error) => {
+      const state = stream._writableState;
+      if (error != null && !(state && state.errorEmitted) && stream.listenerCount('error') === 0) stream.once('error', noop);
+    };
+    const write = (stream, text) => {
+      if (!ignoreErrors) return stream.write(text);
+      const emitter = typeof stream.listenerCount === 'function' && typeof stream.once === 'function';
+      try {
+        if (emitter && stream.listenerCount('error') === 0) stream.once('error', noop);
+        stream.write(text, emitter ? onWriteError(stream) : undefined);
+      } catch (e) {
+        // Running out of stack is the program's to see; anything else a write throws is not.
+        if (e instanceof RangeError && e.message === 'Maximum call stack size exceeded') throw e;
+      } finally {
+        if (emitter) stream.removeListener('error', noop);
+      }
+    };
+    const print = (kind, text) => {
       if (groupIndent !== '') {
         text = text.includes('\n') ? text.replace(/\n/g, `\n${groupIndent}`) : text;
         text = groupIndent + text;
       }
-      stream.write(`${text}\n`);
+      write(streams[kind], `${text}\n`);
     };
     const named = (name, stream) => ({ [name](...args) { print(stream, format(args)); } })[name];
     const elapsed = (label) => {
@@ -67,8 +93,14 @@
       },
       groupCollapsed: (...args) => methods.group(...args),
       groupEnd: () => { groupIndent = groupIndent.slice(0, groupIndent.length - step.length); },
-      // Clearing needs a terminal; a run's stdout never is one, so, as Node, nothing happens.
-      clear: () => {},
+      // Only a terminal is cleared, as in Node: the cursor goes home and the screen below it
+      // is erased.
+      clear: () => {
+        if (streams.out.isTTY && globalThis.process.env.TERM !== 'dumb') {
+          write(streams.out, '\x1b[1;1H');
+          write(streams.out, '\x1b[0J');
+        }
+      },
       table: (data, properties) => {
         if (properties !== undefined && !Array.isArray(properties)) {
           throw host.invalidArgType('properties', 'an instance of Array', properties);
@@ -79,9 +111,14 @@
     Object.defineProperty(methods, kIsConsole, { value: true });
     // Node's consoles carry their streams and timers as non-enumerable properties, which
     // programs and Node's own tests read.
-    for (const [key, value] of [['_stdout', out], ['_stderr', err], ['_times', timers]]) {
-      Object.defineProperty(methods, key, { value, writable: true, configurable: true });
+    for (const [key, kind] of [['_stdout', out], ['_stderr', err]]) {
+      Object.defineProperty(methods, key, {
+        get() { return streams[kind]; },
+        set(stream) { streams[kind] = stream; },
+        configurable: true,
+      });
     }
+    Object.defineProperty(methods, '_times', { value: timers, writable: true, configurable: true });
     return methods;
   }
 
@@ -89,9 +126,9 @@
   const kIsConsole = Symbol('kIsConsole');
 
   // `new Console(stdout[, stderr])` or `new Console({ stdout, stderr })`.
-  function Console(options, stderr) {
-    if (!new.target) return new Console(options, stderr);
-    const streams = options !== null && typeof options === 'object' && typeof options.write !== 'function' ? options : { stdout: options, stderr };
+  function Console(options, stderr, ignoreErrors) {
+    if (!new.target) return new Console(options, stderr, ignoreErrors);
+    const streams = options !== null && typeof options === 'object' && typeof options.write !== 'function' ? options : { stdout: options, stderr, ignoreErrors };
     const out = streams.stdout;
     if (out === null || typeof out !== 'object' || typeof out.write !== 'function') {
       const error = new TypeError('The "stdout" argument must be of type object.');
@@ -104,7 +141,13 @@
     if (errStream !== undefined && (errStream === null || typeof errStream !== 'object' || typeof errStream.write !== 'function')) {
       throw host.coded(new TypeError('Console expects a writable stream instance for stderr'), 'ERR_CONSOLE_WRITABLE_STREAM');
     }
-    const { groupIndentation = 2 } = streams;
+    const { groupIndentation = 2, inspectOptions } = streams;
+    if (inspectOptions !== undefined) {
+      if (inspectOptions === null || typeof inspectOptions !== 'object') throw host.invalidArgType('options.inspectOptions', 'object', inspectOptions);
+      if (inspectOptions.colors !== undefined && streams.colorMode !== undefined) {
+        throw host.coded(new TypeError('Option "options.inspectOptions.color" cannot be used in combination with option "colorMode"'), 'ERR_INCOMPATIBLE_OPTION_PAIR');
+      }
+    }
     if (typeof groupIndentation !== 'number') throw host.invalidArgType('groupIndentation', 'number', groupIndentation);
     if (!Number.isInteger(groupIndentation)) {
       throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be an integer. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
@@ -112,17 +155,51 @@
     if (groupIndentation < 0 || groupIndentation > 1000) {
       throw host.coded(new RangeError(`The value of "groupIndentation" is out of range. It must be >= 0 && <= 1000. Received ${groupIndentation}`), 'ERR_OUT_OF_RANGE');
     }
-    const made = makeConsole(out, streams.stderr || out, groupIndentation);
+    const made = makeConsole(out, streams.stderr || out, groupIndentation, streams.ignoreErrors !== false, inspectOptions);
     Object.defineProperties(this, Object.getOwnPropertyDescriptors(made));
+    // A subclass's own methods win over the console's, bound to it, as in Node.
+    for (const key of Object.keys(made)) {
+      for (let p = Object.getPrototypeOf(this); p && p !== Console.prototype; p = Object.getPrototypeOf(p)) {
+        if (!Object.prototype.hasOwnProperty.call(p, key)) continue;
+        if (typeof p[key] === 'function') {
+          this[key] = p[key].bind(this);
+          Object.defineProperty(this[key], 'name', { __proto__: null, value: key });
+        }
+        break;
+      }
+    }
   }
   Object.defineProperty(Console, Symbol.hasInstance, { value: (instance) => !!(instance && instance[kIsConsole]) });
 
   globalThis.console = makeConsole(globalThis.process.stdout, globalThis.process.stderr);
   Object.defineProperty(globalThis.console, 'Console', { value: Console, writable: true, configurable: true, enumerable: false });
 
+  // How many columns a code point takes in a terminal, as Node counts them without ICU.
+  function codePointWidth(code) {
+    if (code <= 0x1f || (code >= 0x7f && code <= 0x9f) || (code >= 0x300 && code <= 0x36f) ||
+        (code >= 0x200b && code <= 0x200f) || (code >= 0x20d0 && code <= 0x20ff) ||
+        (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xfe20 && code <= 0xfe2f) ||
+        (code >= 0xe0100 && code <= 0xe01ef)) {
+      return 0;
+    }
+    const wide = code >= 0x1100 && (code <= 0x115f || code === 0x2329 || code === 0x232a ||
+      (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) || (code >= 0x3250 && code <= 0x4dbf) ||
+      (code >= 0x4e00 && code <= 0xa4c6) || (code >= 0xa960 && code <= 0xa97c) ||
+      (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe10 && code <= 0xfe19) || (code >= 0xfe30 && code <= 0xfe6b) ||
+      (code >= 0xff01 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1b000 && code <= 0x1b001) || (code >= 0x1f200 && code <= 0x1f251) ||
+      (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x20000 && code <= 0x3fffd));
+    return wide ? 2 : 1;
+  }
+
   // console.table, after Node's lib/internal/cli_table.js.
   function renderTable(head, columns) {
-    const width = (s) => [...s].length;
+    const width = (s) => {
+      let total = 0;
+      for (const c of s.replace(/\x1b\[[0-9;]*m/g, '')) total += codePointWidth(c.codePointAt(0));
+      return total;
+    };
     const rows = [];
     const columnWidths = head.map(width);
     const longestColumn = Math.max(...columns.map((a) => a.length));
