@@ -46,6 +46,7 @@
       }
       write(streams[kind], `${text}\n`);
     };
+    const warn = (message) => { globalThis.process.emitWarning(message); };
     const named = (name, stream) => ({ [name](...args) { print(stream, format(args)); } })[name];
     const elapsed = (label) => {
       const ms = host.now() - timers.get(label);
@@ -74,17 +75,26 @@
         counts.set(label, (counts.get(label) || 0) + 1);
         print(out, `${label}: ${counts.get(label)}`);
       },
-      countReset: (label = 'default') => { counts.delete(`${label}`); },
-      time: (label = 'default') => { timers.set(`${label}`, host.now()); },
+      countReset: (label = 'default') => {
+        label = `${label}`;
+        if (!counts.has(label)) return warn(`Count for '${label}' does not exist`);
+        counts.delete(label);
+      },
+      // A label is timed once: timing it again, or ending one never started, only warns.
+      time: (label = 'default') => {
+        label = `${label}`;
+        if (timers.has(label)) return warn(`Label '${label}' already exists for console.time()`);
+        timers.set(label, host.now());
+      },
       timeEnd: (label = 'default') => {
         label = `${label}`;
-        if (!timers.has(label)) return;
+        if (!timers.has(label)) return warn(`No such label '${label}' for console.timeEnd()`);
         print(out, `${label}: ${elapsed(label)}`);
         timers.delete(label);
       },
       timeLog: (label = 'default', ...data) => {
         label = `${label}`;
-        if (!timers.has(label)) return;
+        if (!timers.has(label)) return warn(`No such label '${label}' for console.timeLog()`);
         print(out, host.formatWithOptions(undefined, `${label}: ${elapsed(label)}`, ...data));
       },
       group: (...args) => {

@@ -173,8 +173,9 @@
   function formatValue(ctx, value, recurseTimes, typedArray) {
     if (typeof value !== 'object' && typeof value !== 'function') return formatPrimitive(value, ctx);
     if (value === null) return 'null';
-    const maybeCustom = value[customInspect];
-    if (typeof maybeCustom === 'function' && maybeCustom !== inspect) {
+    const maybeCustom = ctx.customInspect === false ? undefined : value[customInspect];
+    // A class's own prototype is shown as it is, not through its custom inspector.
+    if (typeof maybeCustom === 'function' && maybeCustom !== inspect && !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
       const ret = maybeCustom.call(value, depth, { ...ctx, stylize: (s) => s }, inspect);
       if (ret !== value) {

@@ -124,7 +124,9 @@
         const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
         text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
       }
-      write(2, text);
+      // Through the stream's own write, as Node prints it, so that a program that replaced
+      // process.stderr.write sees it.
+      globalThis.process.stderr.write(text);
     });
   }
 

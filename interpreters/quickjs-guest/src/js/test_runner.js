@@ -298,6 +298,7 @@
 
   class TestContext {
     #test;
+    #assert;
 
     constructor(test) {
       this.#test = test;
@@ -306,6 +307,19 @@
     get name() { return this.#test.name; }
     get fullName() { return this.#test.fullName; }
     get signal() { return this.#test.controller.signal; }
+    // assert's functions, as they are (a failed t.assert.ok quotes its own call).
+    get assert() {
+      if (this.#assert === undefined) {
+        const assert = host.internal('assert');
+        this.#assert = { __proto__: null };
+        for (const key of Object.keys(assert)) {
+          if (typeof assert[key] === 'function' && key !== 'AssertionError' && key !== 'CallTracker' && key !== 'strict') {
+            this.#assert[key] = assert[key];
+          }
+        }
+      }
+      return this.#assert;
+    }
     get mock() {
       if (!this.#test.mock) this.#test.mock = new MockTracker();
       return this.#test.mock;

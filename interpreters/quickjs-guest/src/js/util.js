@@ -121,7 +121,18 @@
     },
     TextEncoder: globalThis.TextEncoder,
     TextDecoder: globalThis.TextDecoder,
+    stripVTControlCharacters(str) {
+      if (typeof str !== 'string') throw host.invalidArgType('str', 'string', str);
+      return str.replace(ansi, '');
+    },
   };
+
+  // The terminal's escape sequences (colours, cursor moves, hyperlinks), as Node matches them.
+  const ansi = new RegExp('[\\u001B\\u009B][[\\]()#;?]*' +
+    '(?:(?:(?:(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]+)*' +
+    '|[a-zA-Z\\d]+(?:;[-a-zA-Z\\d\\/\\#&.:=?%@~_]*)*)?' +
+    '(?:\\u0007|\\u001B\\u005C|\\u009C))' +
+    '|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-nq-uy=><~]))', 'g');
 
   return util;
 })(globalThis.__codebox);
