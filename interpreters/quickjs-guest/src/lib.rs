@@ -219,17 +219,29 @@ fn run(guest: &Guest, entry: &str) -> i32 {
         if let Err(code) = drain_microtasks(rt, context) {
             return code;
         }
-        let unhandled = rejections.borrow_mut().drain(..).next();
-        if let Some((_, reason)) = unhandled {
-            return context.with(|ctx| {
+        // Each rejection still unhandled goes to the program's 'unhandledRejection' (or
+        // 'uncaughtException') listeners; the first that none takes ends the run, as in Node.
+        let unhandled: Vec<_> = rejections.borrow_mut().drain(..).collect();
+        for (promise, reason) in unhandled {
+            let ended = context.with(|ctx| {
                 let reason = reason
                     .restore(&ctx)
                     .unwrap_or_else(|_| Value::new_undefined(ctx.clone()));
-                match call_host::<(), _>(&ctx, "reportUnhandledRejection", (reason,)) {
-                    Ok(()) => 1,
-                    Err(e) => report_uncaught(&ctx, e),
+                let promise = promise.restore(&ctx).ok();
+                match call_host::<bool, _>(&ctx, "handleRejection", (reason.clone(), promise)) {
+                    Ok(true) => None,
+                    Ok(false) => Some(
+                        match call_host::<(), _>(&ctx, "reportUnhandledRejection", (reason,)) {
+                            Ok(()) => 1,
+                            Err(e) => report_uncaught(&ctx, e),
+                        },
+                    ),
+                    Err(e) => Some(report_uncaught(&ctx, e)),
                 }
             });
+            if let Some(code) = ended {
+                return code;
+            }
         }
         let more = context.with(|ctx| {
             call_host::<bool, _>(&ctx, "tick", ()).map_err(|e| report_uncaught(&ctx, e))
@@ -328,6 +340,7 @@ fn install_host(ctx: &Ctx<'_>) -> rquickjs::Result<()> {
     host.set("exit", Function::new(ctx.clone(), exit_now)?)?;
     host.set("sleep", Function::new(ctx.clone(), sleep_ms)?)?;
     host.set("now", Function::new(ctx.clone(), now_ms)?)?;
+    host.set("detach", Function::new(ctx.clone(), detach)?)?;
     ctx.globals().set("__codebox", host)
 }
 
@@ -397,6 +410,11 @@ fn fs_error(ctx: &Ctx<'_>, syscall: &str, path: &str, error: &std::io::Error) ->
 fn read_file<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<String> {
     let bytes = std::fs::read(&path).map_err(|e| fs_error(&ctx, "open", &path, &e))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Detaches an ArrayBuffer (structuredClone's `transfer`): its bytes are gone and its length 0.
+fn detach(mut buffer: ArrayBuffer<'_>) {
+    buffer.detach();
 }
 
 fn read_file_bytes<'js>(ctx: Ctx<'js>, path: String) -> rquickjs::Result<ArrayBuffer<'js>> {

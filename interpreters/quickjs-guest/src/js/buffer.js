@@ -192,7 +192,20 @@
   // function, so that `Buffer(n)` works without `new`, as in Node.
   class FastBuffer extends Uint8Array {}
 
+  // Buffer() and new Buffer() warn once (DEP0005), as in Node, unless called from a package
+  // under node_modules.
+  let bufferWarned = false;
+  function showFlaggedDeprecation() {
+    if (bufferWarned) return;
+    const stack = new Error().stack;
+    if (typeof stack === 'string' && stack.includes('/node_modules/')) return;
+    bufferWarned = true;
+    globalThis.process.emitWarning('Buffer() is deprecated due to security and usability issues. Please use the ' +
+      'Buffer.alloc(), Buffer.allocUnsafe(), or Buffer.from() methods instead.', 'DeprecationWarning', 'DEP0005');
+  }
+
   function Buffer(arg, encodingOrOffset, length) {
+    showFlaggedDeprecation();
     if (typeof arg === 'number') {
       if (typeof encodingOrOffset === 'string') throw host.invalidArgType('string', 'string', arg);
       return Buffer.alloc(arg);
@@ -202,6 +215,9 @@
   Buffer.prototype = FastBuffer.prototype;
   Object.defineProperty(FastBuffer.prototype, 'constructor', { value: Buffer, writable: true, configurable: true });
   Object.setPrototypeOf(Buffer, Uint8Array);
+  // What typed-array methods (subarray, map, filter) make, as in Node: a FastBuffer, so that
+  // they neither call Buffer() nor warn.
+  Object.defineProperty(Buffer, Symbol.species, { enumerable: false, configurable: true, get() { return FastBuffer; } });
   Buffer.poolSize = 8192;
 
   const fromBytes = (bytes) => { const b = new FastBuffer(bytes.length); b.set(bytes); return b; };
@@ -213,12 +229,38 @@
     if (!isBytes(value)) throw host.invalidArgType(name, 'an instance of Buffer or Uint8Array', value);
   };
 
+  // A real ArrayBuffer or SharedArrayBuffer, not an object that only inherits from one.
+  const byteLengthOf = [ArrayBuffer, globalThis.SharedArrayBuffer]
+    .filter((c) => typeof c === 'function')
+    .map((c) => Object.getOwnPropertyDescriptor(c.prototype, 'byteLength').get);
+  const isAnyArrayBuffer = (value) => byteLengthOf.some((get) => {
+    try {
+      get.call(value);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  });
+
   Buffer.from = function from(value, encodingOrOffset, length) {
     if (typeof value === 'string') return fromBytes(encode(value, encodingOrOffset));
-    if (value instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer)) {
-      const offset = encodingOrOffset === undefined ? 0 : Number(encodingOrOffset) || 0;
-      if (offset > value.byteLength) throw rangeError('offset', `>= 0 && <= ${value.byteLength}`, offset);
-      return new FastBuffer(value, offset, length === undefined ? value.byteLength - offset : length);
+    if (isAnyArrayBuffer(value)) {
+      const outOfBounds = (name) => host.coded(new RangeError(`"${name}" is outside of buffer bounds`), 'ERR_BUFFER_OUT_OF_BOUNDS');
+      let offset = encodingOrOffset === undefined ? 0 : +encodingOrOffset;
+      if (Number.isNaN(offset)) offset = 0;
+      const maxLength = value.byteLength - offset;
+      if (maxLength < 0) throw outOfBounds('offset');
+      if (length === undefined) {
+        length = maxLength;
+      } else {
+        length = +length;
+        if (length > 0) {
+          if (length > maxLength) throw outOfBounds('length');
+        } else {
+          length = 0;
+        }
+      }
+      return new FastBuffer(value, offset, length);
     }
     if (ArrayBuffer.isView(value) || Array.isArray(value)) return fromBytes(Array.from(value, (v) => v & 255));
     if (value !== null && typeof value === 'object') {
@@ -227,7 +269,7 @@
       if (value.type === 'Buffer' && Array.isArray(value.data)) return fromBytes(value.data);
       if (typeof value.length === 'number') return fromBytes(Array.from({ length: value.length }, (_, i) => value[i] & 255));
     }
-    throw host.invalidArgType('first', 'string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
+    throw host.invalidArgType('first argument', 'string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
   };
   Buffer.of = (...items) => fromBytes(items.map((v) => v & 255));
   Buffer.alloc = function alloc(size, fill, encoding) {
@@ -417,7 +459,8 @@
       if (start >= length) return '';
       end = end === undefined || end > length ? length : Math.trunc(end) || 0;
       if (end <= start) return '';
-      return decode(this, encoding, start, end);
+      // Only a missing encoding means UTF-8 here: `null` is an unknown one, as in Node.
+      return decode(this, encoding === undefined ? 'utf8' : encoding === null ? 'null' : encoding, start, end);
     },
     toJSON() { return { type: 'Buffer', data: Array.from(this) }; },
     equals(other) {
@@ -554,7 +597,7 @@
     const bytes = base64Decode(String(data).replace(/[\t\n\f\r ]/g, ''));
     return String.fromCharCode(...bytes);
   };
-  const module = { Buffer, SlowBuffer, kMaxLength, kStringMaxLength: constants.MAX_STRING_LENGTH, constants, atob, btoa };
+  const module = { Buffer, SlowBuffer, kMaxLength, kStringMaxLength: constants.MAX_STRING_LENGTH, constants, atob, btoa, isAscii, isUtf8 };
   // How many bytes util.inspect shows of a Buffer: settable, as in Node, to a number >= 0.
   Object.defineProperty(module, 'INSPECT_MAX_BYTES', {
     get: () => inspectMaxBytes,
@@ -566,6 +609,45 @@
     enumerable: true,
     configurable: true,
   });
+  // The bytes of what isAscii and isUtf8 accept: a buffer, a typed array or an ArrayBuffer
+  // that a transfer has not detached.
+  function bytesToValidate(input) {
+    const buffer = ArrayBuffer.isView(input) ? input.buffer : input;
+    if (!(buffer instanceof ArrayBuffer) && !(typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer)) {
+      throw host.invalidArgType('input', 'an instance of ArrayBuffer, Buffer, or TypedArray', input);
+    }
+    if (host.detached.has(buffer)) throw host.coded(new Error('Cannot validate on a detached buffer'), 'ERR_INVALID_STATE');
+    return ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : new Uint8Array(input);
+  }
+  function isAscii(input) {
+    const bytes = bytesToValidate(input);
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) return false;
+    return true;
+  }
+  // Well-formed UTF-8: no overlong forms, no surrogates, nothing past U+10FFFF.
+  function isUtf8(input) {
+    const bytes = bytesToValidate(input);
+    for (let i = 0; i < bytes.length;) {
+      const b = bytes[i];
+      if (b < 0x80) { i++; continue; }
+      let need;
+      let min;
+      if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+      else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+      else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+      else return false;
+      let code = b & (0x3f >> need);
+      for (let k = 1; k <= need; k++) {
+        const c = bytes[i + k];
+        if (c === undefined || (c & 0xc0) !== 0x80) return false;
+        code = (code << 6) | (c & 0x3f);
+      }
+      if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+      i += need + 1;
+    }
+    return true;
+  }
+
   return {
     Buffer, SlowBuffer, TextEncoder, TextDecoder, utf8Decode, utf8Encode, encodingOf,
     module,

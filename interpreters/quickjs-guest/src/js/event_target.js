@@ -119,10 +119,17 @@
 
   const listenersOf = new WeakMap();
 
+  // Node's internal option: a listener that runs even after stopImmediatePropagation()
+  // (events.addAbortListener's).
+  const kResistStopPropagation = Symbol('kResistStopPropagation');
+
   function flagsOf(options) {
-    if (typeof options === 'boolean') return { capture: options, once: false, passive: false, signal: undefined };
-    if (options == null) return { capture: false, once: false, passive: false, signal: undefined };
-    return { capture: !!options.capture, once: !!options.once, passive: !!options.passive, signal: options.signal };
+    if (typeof options === 'boolean') return { capture: options, once: false, passive: false, signal: undefined, resist: false };
+    if (options == null) return { capture: false, once: false, passive: false, signal: undefined, resist: false };
+    return {
+      capture: !!options.capture, once: !!options.once, passive: !!options.passive, signal: options.signal,
+      resist: !!options[kResistStopPropagation],
+    };
   }
 
   class EventTarget {
@@ -136,7 +143,7 @@
         host.coded(error, 'ERR_MISSING_ARGS');
         throw error;
       }
-      const { capture, once, passive, signal } = flagsOf(options);
+      const { capture, once, passive, signal, resist } = flagsOf(options);
       if (listener == null) {
         process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
           'AddEventListenerArgumentTypeWarning');
@@ -154,7 +161,7 @@
       type = `${type}`;
       const list = all.get(type) || [];
       if (list.some((l) => l.listener === listener && l.capture === capture)) return;
-      list.push({ listener, capture, once, passive, removed: false });
+      list.push({ listener, capture, once, passive, resist, removed: false });
       all.set(type, list);
     }
 
@@ -181,7 +188,7 @@
         const all = listenersOf.get(this);
         const list = all ? (all.get(event.type) || []).slice() : [];
         for (const entry of list) {
-          if (entry.removed) continue;
+          if (entry.removed || (event[kStop] && !entry.resist)) continue;
           if (entry.once) this.removeEventListener(event.type, entry.listener, { capture: entry.capture });
           try {
             const listener = entry.listener;
@@ -195,7 +202,6 @@
             // A listener's error does not stop the others: it is reported as uncaught.
             process.nextTick(() => { throw err; });
           }
-          if (event[kStop]) break;
         }
       } finally {
         dispatchOf.get(event).dispatching = false;
@@ -326,5 +332,5 @@
     }
   }
 
-  return { DOMException, Event, CustomEvent, EventTarget, AbortSignal, AbortController, AbortError };
+  return { DOMException, Event, CustomEvent, EventTarget, AbortSignal, AbortController, AbortError, kResistStopPropagation };
 })(globalThis.__codebox);

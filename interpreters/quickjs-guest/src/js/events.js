@@ -384,6 +384,23 @@
     }, asyncIteratorPrototype);
   };
   // The static form also counts for an emitter whose own listenerCount is gone.
+  // Calls `listener` once `signal` aborts (at once, in a microtask, if it has); disposing of
+  // what it answers removes the listener.
+  EventEmitter.addAbortListener = function addAbortListener(signal, listener) {
+    if (signal === null || typeof signal !== 'object' || !('aborted' in signal)) {
+      throw host.invalidArgType('signal', 'an instance of AbortSignal', signal);
+    }
+    if (typeof listener !== 'function') throw host.invalidArgType('listener', 'function', listener);
+    let remove;
+    if (signal.aborted) {
+      queueMicrotask(() => listener());
+    } else {
+      const { kResistStopPropagation } = host.internal('event_target');
+      signal.addEventListener('abort', listener, { __proto__: null, once: true, [kResistStopPropagation]: true });
+      remove = () => { signal.removeEventListener('abort', listener); };
+    }
+    return { __proto__: null, [Symbol.dispose]() { if (remove) remove(); } };
+  };
   EventEmitter.listenerCount = (emitter, type) => (typeof emitter.listenerCount === 'function'
     ? emitter.listenerCount(type)
     : EventEmitter.prototype.listenerCount.call(emitter, type));

@@ -75,9 +75,10 @@
   host.invalidArgType = (name, expected, value) => {
     const received = `Received ${host.specificType(value)}`;
     const kind = expected.startsWith('an instance of') ? expected : `of type ${expected}`;
-    // Node says "property" for a name with a dot in it (`options.signal`).
-    const what = name.includes('.') ? 'property' : 'argument';
-    const error = new TypeError(`The "${name}" ${what} must be ${kind}. ${received}`);
+    // Node says "property" for a name with a dot in it (`options.signal`), and takes a name
+    // that says what it is (`first argument`) as it is.
+    const what = name.endsWith(' argument') ? name : `"${name}" ${name.includes('.') ? 'property' : 'argument'}`;
+    const error = new TypeError(`The ${what} must be ${kind}. ${received}`);
     host.coded(error, 'ERR_INVALID_ARG_TYPE');
     return error;
   };
@@ -138,8 +139,15 @@
     e.code = 25;
     return e;
   }
-  globalThis.structuredClone = function structuredClone(value) {
+  // The ArrayBuffers a transfer has detached, which Node's checks tell apart.
+  host.detached = new WeakSet();
+  globalThis.structuredClone = function structuredClone(value, options) {
     const seen = new Map();
+    const transfer = options != null && options.transfer !== undefined ? Array.from(options.transfer) : [];
+    for (const buffer of transfer) {
+      if (!(buffer instanceof ArrayBuffer)) throw cloneError('Value not transferable');
+      if (host.detached.has(buffer)) throw cloneError('An ArrayBuffer is detached and could not be cloned.');
+    }
     const clone = (v) => {
       if (typeof v === 'function') throw cloneError(`${Function.prototype.toString.call(v)} could not be cloned.`);
       if (typeof v === 'symbol') throw cloneError(`${v.toString()} could not be cloned.`);
@@ -161,7 +169,13 @@
       if (!(v instanceof Error)) for (const k of Object.keys(v)) out[k] = clone(v[k]);
       return out;
     };
-    return clone(value);
+    const result = clone(value);
+    // A transferred buffer moves: the clone has its bytes and the original has none.
+    for (const buffer of transfer) {
+      host.detach(buffer);
+      host.detached.add(buffer);
+    }
+    return result;
   };
 
   // ---- localeCompare and toLocaleString, for the en-US locale Node uses by default ----

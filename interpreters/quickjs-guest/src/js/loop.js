@@ -36,6 +36,28 @@
     process.emit('uncaughtException', err, 'uncaughtException');
     return true;
   };
+  // A rejection nothing handled: the process's 'unhandledRejection' listeners take it when it
+  // has any; otherwise, in Node's default mode, it is an uncaught exception (a reason that is
+  // not an Error wrapped as Node wraps it). False when nothing took it.
+  host.handleRejection = (reason, promise) => {
+    const process = globalThis.process;
+    if (process === undefined) return false;
+    if (process.listenerCount('unhandledRejection') > 0) {
+      process.emit('unhandledRejection', reason, promise);
+      return true;
+    }
+    if (process.listenerCount('uncaughtException') === 0) return false;
+    let error = reason;
+    if (!(reason instanceof Error)) {
+      error = new Error('This error originated either by throwing inside of an async function without a catch block, ' +
+        `or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${host.inspect(reason)}".`);
+      error.name = 'UnhandledPromiseRejection';
+      host.coded(error, 'ERR_UNHANDLED_REJECTION');
+    }
+    process.emit('uncaughtExceptionMonitor', error, 'unhandledRejection');
+    process.emit('uncaughtException', error, 'unhandledRejection');
+    return true;
+  };
   const guarded = (fn, args, thisArg) => {
     try {
       Reflect.apply(fn, thisArg, args);
@@ -99,13 +121,15 @@
       this._onImmediate = fn;
       this._args = args;
       this._cleared = false;
+      // Node's field: true once the immediate has run or been cleared.
+      this._destroyed = false;
       this._ref = true;
       immediates.push(this);
     }
     ref() { this._ref = true; return this; }
     unref() { this._ref = false; return this; }
     hasRef() { return this._ref; }
-    [Symbol.dispose]() { this._cleared = true; }
+    [Symbol.dispose]() { globalThis.clearImmediate(this); }
   }
 
   const checkCallback = (fn) => {
@@ -131,7 +155,12 @@
   }
   globalThis.clearTimeout = clearTimer;
   globalThis.clearInterval = clearTimer;
-  globalThis.clearImmediate = (immediate) => { if (immediate instanceof Immediate) immediate._cleared = true; };
+  globalThis.clearImmediate = function clearImmediate(immediate) {
+    if (immediate instanceof Immediate) {
+      immediate._cleared = true;
+      immediate._destroyed = true;
+    }
+  };
   host.timers = { Timeout, Immediate };
 
   // ---- I/O sources (stdin, readline) register here ----
@@ -202,6 +231,7 @@
         if (task instanceof Immediate) {
           if (task._cleared) continue;
           emittedBeforeExit = false;
+          task._destroyed = true;
           guarded(task._onImmediate, task._args, task);
           return true;
         }

@@ -51,8 +51,9 @@
         if (method === undefined) {
           for (const key of Reflect.ownKeys(init)) {
             const descriptor = Reflect.getOwnPropertyDescriptor(init, key);
-            if (typeof key === 'string' && descriptor !== undefined && descriptor.enumerable) {
-              state.list.push([usv(key), usv(init[key])]);
+            if (descriptor !== undefined && descriptor.enumerable) {
+              // An enumerable symbol key throws, as its conversion to a string does in Node.
+              state.list.push([usv(typeof key === 'symbol' ? `${key}` : key), usv(init[key])]);
             }
           }
           return;
@@ -178,7 +179,9 @@
       return `URLSearchParams { ${output.join(', ')} }`;
     }
   }
-  URLSearchParams.prototype[Symbol.iterator] = URLSearchParams.prototype.entries;
+  Object.defineProperty(URLSearchParams.prototype, Symbol.iterator, {
+    value: URLSearchParams.prototype.entries, writable: true, configurable: true, enumerable: false,
+  });
   Object.defineProperty(URLSearchParams.prototype, Symbol.toStringTag, { value: 'URLSearchParams', configurable: true });
 
   // The iterators of URLSearchParams: live over the list (a pair appended while iterating is
@@ -390,6 +393,9 @@
     });
   }
   Object.defineProperty(URL.prototype, Symbol.toStringTag, { value: 'URL', configurable: true });
+  for (const name of ['canParse', 'createObjectURL', 'revokeObjectURL']) {
+    Object.defineProperty(URL, name, { enumerable: true });
+  }
   for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(URLSearchParams.prototype))) {
     if (name !== 'constructor') Object.defineProperty(URLSearchParams.prototype, name, { ...descriptor, enumerable: true });
   }
