@@ -27,12 +27,46 @@
     return is(v, Error) || tagOf(v) === 'Error';
   }
 
-  function getConstructorName(obj, ctx, recurseTimes) {
+  // The global constructors (Object, Map, Error, ...): prototype properties are shown only
+  // for classes of the program's own.
+  const builtInObjects = new Set(Object.getOwnPropertyNames(globalThis).filter((name) => /^[A-Z][a-zA-Z0-9]+$/.test(name)));
+
+  // With showHidden, what an object's own classes (up to three levels) define besides methods,
+  // shown after its own properties as Node shows them: `[name]: value`.
+  function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+    let depth = 0;
+    let keys;
+    let keySet;
+    do {
+      if (depth !== 0 || main === obj) {
+        obj = Object.getPrototypeOf(obj);
+        if (obj === null) return;
+        const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+        if (descriptor !== undefined && typeof descriptor.value === 'function' && builtInObjects.has(descriptor.value.name)) return;
+      }
+      if (depth === 0) keySet = new Set();
+      else for (const key of keys) keySet.add(key);
+      keys = Reflect.ownKeys(obj);
+      ctx.seen.push(main);
+      for (const key of keys) {
+        if (key === 'constructor' || Object.prototype.hasOwnProperty.call(main, key) || (depth !== 0 && keySet.has(key))) continue;
+        const desc = Object.getOwnPropertyDescriptor(obj, key);
+        if (typeof desc.value === 'function') continue;
+        output.push(formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main));
+      }
+      ctx.seen.pop();
+    } while (++depth !== 3);
+  }
+
+  function getConstructorName(obj, ctx, recurseTimes, protoProps) {
     let firstProto;
     const tmp = obj;
     while (obj) {
       const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
       if (descriptor !== undefined && typeof descriptor.value === 'function' && descriptor.value.name !== '' && is(tmp, descriptor.value)) {
+        if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+          addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+        }
         return String(descriptor.value.name);
       }
       obj = Object.getPrototypeOf(obj);
@@ -202,7 +236,10 @@
 
   function formatRaw(ctx, value, recurseTimes, typedArray) {
     let keys;
-    const constructor = getConstructorName(value, ctx, recurseTimes);
+    let protoProps;
+    if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+    const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+    if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
     let tag = value[Symbol.toStringTag];
     if (typeof tag !== 'string' || (tag !== '' && Object.prototype.propertyIsEnumerable.call(value, Symbol.toStringTag))) tag = '';
     let base = '';
@@ -315,6 +352,7 @@
     try {
       output = formatter(ctx, value, recurseTimes);
       for (let i = 0; i < keys.length; i++) output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
+      if (protoProps !== undefined) output.push(...protoProps);
     } finally {
       ctx.seen.pop();
     }
@@ -466,10 +504,10 @@
     return [state === 'rejected' ? `<rejected> ${str}` : str];
   }
 
-  function formatProperty(ctx, value, recurseTimes, key, type) {
+  function formatProperty(ctx, value, recurseTimes, key, type, desc, original = value) {
     let name, str;
     let extra = ' ';
-    const desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
+    desc = desc || Object.getOwnPropertyDescriptor(value, key) || { value: value[key], enumerable: true };
     if (desc.value !== undefined) {
       const diff = ctx.compact !== true || type !== kObjectType ? 2 : 3;
       ctx.indentationLvl += diff;
@@ -478,11 +516,13 @@
       ctx.indentationLvl -= diff;
     } else if (desc.get !== undefined) {
       const label = desc.set !== undefined ? 'Getter/Setter' : 'Getter';
-      if (ctx.getters) {
+      if (ctx.getters === true || (ctx.getters === 'get' && desc.set === undefined) || (ctx.getters === 'set' && desc.set !== undefined)) {
         try {
-          const tmp = desc.get.call(value);
+          const tmp = desc.get.call(original);
           ctx.indentationLvl += 2;
-          str = `[${label}: ${formatValue(ctx, tmp, recurseTimes)}]`;
+          if (tmp === null) str = `[${label}: null]`;
+          else if (typeof tmp === 'object') str = `[${label}] ${formatValue(ctx, tmp, recurseTimes)}`;
+          else str = `[${label}: ${typeof tmp === 'function' ? formatValue(ctx, tmp, recurseTimes) : formatPrimitive(tmp, ctx)}]`;
           ctx.indentationLvl -= 2;
         } catch (err) {
           str = `[${label}: <Inspection threw (${err.message})>]`;
