@@ -42,6 +42,7 @@ const FIXTURES: &[&str] = &[
     "x.txt",
     "assert-first-line.js",
     "assert-long-line.js",
+    "dotenv",
     "empty.txt",
     "file-to-read-with-bom.txt",
     "file-to-read-without-bom.txt",

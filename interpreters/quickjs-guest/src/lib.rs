@@ -39,7 +39,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 21] = [
+const LAZY_SCRIPTS: [(&str, &str); 23] = [
     ("primitives", include_str!("js/primitives.js")),
     ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
@@ -49,6 +49,8 @@ const LAZY_SCRIPTS: [(&str, &str); 21] = [
     ("fs", include_str!("js/fs.js")),
     ("path", include_str!("js/path.js")),
     ("path_win32", include_str!("js/path_win32.js")),
+    ("glob", include_str!("js/glob.js")),
+    ("dotenv", include_str!("js/dotenv.js")),
     ("util", include_str!("js/util.js")),
     ("deep_equal", include_str!("js/deep_equal.js")),
     ("assert", include_str!("js/assert.js")),

@@ -544,11 +544,28 @@
     swap32() { return swap(this, 4); },
     swap64() { return swap(this, 8); },
     toLocaleString(encoding, start, end) { return this.toString(encoding, start, end); },
-    [Symbol.for('nodejs.util.inspect.custom')]() {
+    [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
       const max = inspectMaxBytes;
-      let str = Array.from(this.subarray(0, max), (b) => b.toString(16).padStart(2, '0')).join(' ');
-      if (this.length > max) str += ` ... ${this.length - max} more byte${this.length - max > 1 ? 's' : ''}`;
-      return `<Buffer${str ? ' ' + str : ''}>`;
+      let str = Array.from(this.subarray(0, Math.min(max, this.length)), (b) => b.toString(16).padStart(2, '0')).join(' ');
+      const remaining = this.length - max;
+      if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
+      // The buffer's own properties follow its bytes, as Node shows them.
+      if (ctx) {
+        const obj = { __proto__: null };
+        let extras = false;
+        const keys = ctx.showHidden ? Reflect.ownKeys(this) : [...Object.keys(this), ...Object.getOwnPropertySymbols(this).filter((k) => Object.prototype.propertyIsEnumerable.call(this, k))];
+        for (const key of keys) {
+          if (typeof key === 'string' && /^(?:0|[1-9][0-9]*)$/.test(key)) continue;
+          extras = true;
+          obj[key] = this[key];
+        }
+        if (extras) {
+          if (this.length !== 0) str += ', ';
+          // What follows `[Object: null prototype] {` and comes before ` }`.
+          str += host.inspect(obj, { ...ctx, breakLength: Infinity, compact: true }).slice(27, -2);
+        }
+      }
+      return `<${this.constructor.name} ${str}>`;
     },
   });
   Object.defineProperty(proto, 'parent', { get() { return this.buffer; }, enumerable: true, configurable: true });

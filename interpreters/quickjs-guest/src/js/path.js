@@ -168,6 +168,7 @@
       return dir === o.root ? `${dir}${base}` : `${dir}/${base}`;
     },
     toNamespacedPath: (p) => p,
+    matchesGlob: (p, pattern) => host.internal('glob').matchesGlob(p, pattern, false),
   };
   path.posix = path;
   // Windows paths (path_win32.js), loaded on first use.

@@ -425,6 +425,7 @@
       return ret;
     },
   };
+  win32.matchesGlob = (p, pattern) => host.internal('glob').matchesGlob(p, pattern, true);
   win32.win32 = win32;
 
   return win32;

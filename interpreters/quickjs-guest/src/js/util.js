@@ -121,6 +121,7 @@
     },
     TextEncoder: globalThis.TextEncoder,
     TextDecoder: globalThis.TextDecoder,
+    parseEnv: (content) => host.internal('dotenv').parseEnv(content),
     stripVTControlCharacters(str) {
       if (typeof str !== 'string') throw host.invalidArgType('str', 'string', str);
       return str.replace(ansi, '');
