@@ -151,7 +151,11 @@
     if (errStream !== undefined && (errStream === null || typeof errStream !== 'object' || typeof errStream.write !== 'function')) {
       throw host.coded(new TypeError('Console expects a writable stream instance for stderr'), 'ERR_CONSOLE_WRITABLE_STREAM');
     }
-    const { groupIndentation = 2, inspectOptions } = streams;
+    const { groupIndentation = 2, inspectOptions, colorMode = 'auto' } = streams;
+    if (colorMode !== 'auto' && colorMode !== true && colorMode !== false) {
+      const error = new TypeError(`The argument 'colorMode' must be one of: 'auto', true, false. Received ${host.inspect(colorMode)}`);
+      throw host.coded(error, 'ERR_INVALID_ARG_VALUE');
+    }
     if (inspectOptions !== undefined) {
       if (inspectOptions === null || typeof inspectOptions !== 'object') throw host.invalidArgType('options.inspectOptions', 'object', inspectOptions);
       if (inspectOptions.colors !== undefined && streams.colorMode !== undefined) {

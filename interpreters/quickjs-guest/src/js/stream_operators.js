@@ -296,11 +296,19 @@
       Object.defineProperty(fn, 'length', { value: operatorLengths[name] });
       Object.defineProperty(Readable.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
     };
+    // An operator is not a constructor: `new` refuses it as Node's does.
+    const illegalConstructor = () => host.coded(new TypeError('Illegal constructor'), 'ERR_ILLEGAL_CONSTRUCTOR');
     for (const [name, op] of Object.entries({ asIndexedPairs, drop, filter, flatMap, map, take })) {
-      defineOperator(name, function (...args) { return Readable.from(Reflect.apply(op, this, args)); });
+      defineOperator(name, function (...args) {
+        if (new.target) throw illegalConstructor();
+        return Readable.from(Reflect.apply(op, this, args));
+      });
     }
     for (const [name, op] of Object.entries({ every, find, forEach, reduce, some, toArray })) {
-      defineOperator(name, function (...args) { return Reflect.apply(op, this, args); });
+      defineOperator(name, function (...args) {
+        if (new.target) throw illegalConstructor();
+        return Reflect.apply(op, this, args);
+      });
     }
 
     // `await using` a stream destroys it (with an AbortError unless it ended) and waits for it.
