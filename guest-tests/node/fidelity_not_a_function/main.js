@@ -22,6 +22,14 @@ class Shape {
   area() { return this.width() * 2; }
 }
 show(() => new Shape().area());
+class Widget {
+  constructor() {
+    this.render();
+  }
+}
+show(() => new Widget());
+function legacy() { this.parts.join(); }
+show(() => legacy.call({ parts: {} }));
 show(() => { const make = obj.fn; make().q(); });
 show(() => [1, 2].map(3));
 show(() => [1, 2].map('x'));
