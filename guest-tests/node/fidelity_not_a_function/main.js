@@ -31,6 +31,11 @@ show(() => new Widget());
 function legacy() { this.parts.join(); }
 show(() => legacy.call({ parts: {} }));
 show(() => { const make = obj.fn; make().q(); });
+const makeCounter = () => 5;
+const handlers = [1];
+show(() => makeCounter()());
+show(() => require('path')());
+show(() => handlers[0]());
 show(() => [1, 2].map(3));
 show(() => [1, 2].map('x'));
 show(() => [1].forEach(undefined));
