@@ -400,6 +400,73 @@
     if (name !== 'constructor') Object.defineProperty(URLSearchParams.prototype, name, { ...descriptor, enumerable: true });
   }
 
+  // ---- file URLs and paths, as Node's url module converts them (`options.windows` for Windows
+  // paths; a run's own paths are POSIX) ----
+
+  const fileUrlPathError = (detail) => host.coded(new TypeError(`File URL path ${detail}`), 'ERR_INVALID_FILE_URL_PATH');
+
+  function fileURLToPath(path, options = undefined) {
+    const windows = (options != null && options.windows) || false;
+    if (typeof path === 'string') path = new URL(path);
+    else if (!(path instanceof URL)) throw host.invalidArgType('path', 'string or an instance of URL', path);
+    if (path.protocol !== 'file:') throw host.coded(new TypeError('The URL must be of scheme file'), 'ERR_INVALID_URL_SCHEME');
+    const hostname = path.hostname === 'localhost' ? '' : path.hostname;
+    let pathname = path.pathname;
+    if (windows ? /%(?:2f|5c)/i.test(pathname) : /%2f/i.test(pathname)) {
+      throw fileUrlPathError(windows ? 'must not include encoded \\ or / characters' : 'must not include encoded / characters');
+    }
+    if (!windows) {
+      if (hostname !== '') throw host.coded(new TypeError('File URL host must be "localhost" or empty on linux'), 'ERR_INVALID_FILE_URL_HOST');
+      return decodeURIComponent(pathname);
+    }
+    pathname = decodeURIComponent(pathname.replace(/\//g, '\\'));
+    if (hostname !== '') return `\\\\${hostname}${pathname}`;
+    // A local Windows path needs its drive letter.
+    if (!/^\\[a-z]:/i.test(pathname)) throw fileUrlPathError('must be absolute');
+    return pathname.slice(1);
+  }
+
+  // Node's percent-encoding of a path in a file URL: controls, space, and
+  // "#%<>?[\]^`{|}~ and DEL, and every non-ASCII character as its UTF-8 bytes.
+  function encodeFilePath(text) {
+    let out = '';
+    for (const ch of text) {
+      const code = ch.codePointAt(0);
+      if (code > 0x20 && code < 0x7f && !'"#%<>?[\\]^`{|}~'.includes(ch)) {
+        out += ch;
+      } else {
+        for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }
+    }
+    return out;
+  }
+
+  function pathToFileURL(filepath, options = undefined) {
+    if (typeof filepath !== 'string') throw host.invalidArgType('path', 'string', filepath);
+    const windows = (options != null && options.windows) || false;
+    const path = host.internal('path');
+    if (windows && filepath.startsWith('\\\\') && !/^\\\\\?\\[a-z]:/i.test(filepath)) {
+      // \\server\share\resource, or \\?\UNC\server\share\resource.
+      const prefixLength = filepath.startsWith('\\\\?\\UNC\\') ? 8 : 2;
+      const hostnameEnd = filepath.indexOf('\\', prefixLength);
+      const invalid = (reason) => host.coded(new TypeError(`The argument 'path' ${reason}. Received ${host.inspect(filepath)}`), 'ERR_INVALID_ARG_VALUE');
+      if (hostnameEnd === -1) throw invalid('Missing UNC resource path');
+      if (hostnameEnd === 2) throw invalid('Empty UNC servername');
+      const hostname = filepath.slice(prefixLength, hostnameEnd).toLowerCase();
+      return new URL(`file://${hostname}${encodeFilePath(filepath.slice(hostnameEnd).replace(/\\/g, '/'))}`);
+    }
+    if (windows) {
+      // \\?\C:\... is the long form of C:\...
+      const local = filepath.replace(/^\\\\\?\\/, '');
+      let resolved = path.win32.resolve(local);
+      if (/[\\/]$/.test(local) && !resolved.endsWith('\\')) resolved += '\\';
+      return new URL(`file:///${encodeFilePath(resolved.replace(/\\/g, '/'))}`);
+    }
+    let resolved = path.resolve(filepath);
+    if (filepath.endsWith('/') && !resolved.endsWith('/')) resolved += '/';
+    return new URL(`file://${encodeFilePath(resolved)}`);
+  }
+
   // `url.urlToHttpOptions`: what http.request takes, from a URL.
   function urlToHttpOptions(url) {
     const options = { __proto__: null };
@@ -462,8 +529,8 @@
       rest = rest.slice(0, searchAt);
     }
     if (parseQueryString) {
+      // Without a query string, search stays null and the query is an empty object.
       url.query = host.internal('misc').querystring.parse(url.query || '');
-      if (url.search === null) url.search = '';
     }
     const proto = /^[a-z0-9.+-]+:/i.exec(rest);
     let lowerProto;
@@ -559,8 +626,8 @@
     Url,
     parse: urlParse,
     resolve: urlResolve,
-    fileURLToPath: (u) => decodeURIComponent((u instanceof URL ? u : new URL(String(u))).pathname),
-    pathToFileURL: (p) => new URL(`file://${encodeURI(p.startsWith('/') ? p : `${host.cwd}/${p}`)}`),
+    fileURLToPath,
+    pathToFileURL,
     format: urlFormat,
     urlToHttpOptions,
   };
