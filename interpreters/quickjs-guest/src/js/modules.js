@@ -362,10 +362,4 @@
       '    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n' +
       `  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js ${globalThis.process.version}\n`);
   };
-
-  // The globals Node defines as plain values rather than lazy accessors are loaded here, before
-  // the snapshot, so that a program looking at their descriptors sees what Node shows.
-  for (const name of ['URL', 'URLSearchParams', 'Event', 'EventTarget', 'CustomEvent']) {
-    void globalThis[name];
-  }
 })(globalThis.__codebox);
