@@ -39,7 +39,7 @@ const SCRIPTS: [(&str, &str); 6] = [
 /// The rest, parsed only when a program first uses it (`__codebox.internal(name)`): each script
 /// evaluates to the module it defines. Start-up time is mostly parsing, so this keeps a
 /// hello world from paying for util.inspect, Buffer or the built-in modules.
-const LAZY_SCRIPTS: [(&str, &str); 23] = [
+const LAZY_SCRIPTS: [(&str, &str); 25] = [
     ("primitives", include_str!("js/primitives.js")),
     ("layout", include_str!("js/layout.js")),
     ("inspect", include_str!("js/inspect.js")),
@@ -54,6 +54,8 @@ const LAZY_SCRIPTS: [(&str, &str); 23] = [
     ("util", include_str!("js/util.js")),
     ("deep_equal", include_str!("js/deep_equal.js")),
     ("assert", include_str!("js/assert.js")),
+    ("assertion_error", include_str!("js/assertion_error.js")),
+    ("assert_source", include_str!("js/assert_source.js")),
     ("readline", include_str!("js/readline.js")),
     ("misc", include_str!("js/misc.js")),
     ("string_decoder", include_str!("js/string_decoder.js")),
