@@ -74,6 +74,8 @@
   }
 
   function matchParts(pathParts, patternParts) {
+    // Each part's expression is made once, not at every path part `**` tries it against.
+    const regExps = patternParts.map((part) => (part === '**' ? null : partRegExp(part)));
     const match = (p, q) => {
       // A trailing slash of the path is optional; one of the pattern is not.
       if (q === patternParts.length) return p === pathParts.length || (p === pathParts.length - 1 && pathParts[p] === '');
@@ -92,7 +94,7 @@
       if (name.startsWith('.') && !part.startsWith('.') && name !== part) return false;
       // A part of the pattern matches an empty part of the path only when it is empty too.
       if (name === '' && part !== '') return false;
-      return partRegExp(part).test(name) && match(p + 1, q + 1);
+      return regExps[q].test(name) && match(p + 1, q + 1);
     };
     return match(0, 0);
   }

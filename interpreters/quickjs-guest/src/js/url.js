@@ -428,14 +428,16 @@
 
   // Node's percent-encoding of a path in a file URL: controls, space, and
   // "#%<>?[\]^`{|}~ and DEL, and every non-ASCII character as its UTF-8 bytes.
+  let utf8;
   function encodeFilePath(text) {
+    utf8 ??= new TextEncoder();
     let out = '';
     for (const ch of text) {
       const code = ch.codePointAt(0);
       if (code > 0x20 && code < 0x7f && !'"#%<>?[\\]^`{|}~'.includes(ch)) {
         out += ch;
       } else {
-        for (const byte of new TextEncoder().encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+        for (const byte of utf8.encode(ch)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
       }
     }
     return out;
